@@ -1,1 +1,3 @@
-Console.WriteLine("rapporteur");
+using Spectre.Console;
+
+return await Rapporteur.Cli.RapporteurCli.RunAsync(args, AnsiConsole.Console, Console.IsOutputRedirected);

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Rapporteur.Store;
+using Spectre.Console;
+
+namespace Rapporteur.Cli;
+
+/// <summary>What every verb needs: the console, the shared options, and a guarded way to run.</summary>
+public sealed class CliContext(IAnsiConsole console, GlobalOptions globals, bool outputRedirected)
+{
+    public IAnsiConsole Console { get; } = console;
+    public GlobalOptions Globals { get; } = globals;
+    /// <summary>Piped output gets plain lines instead of live progress.</summary>
+    public bool Interactive { get; } = !outputRedirected && console.Profile.Capabilities.Interactive;
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Runs a verb against the database; an unexpected error becomes one line on the console, details in the log with --verbose.</summary>
+    public async Task<int> RunAsync(ParseResult result, Func<RapporteurDb, Task<int>> verb, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(verb);
+        var location = Globals.DatabaseLocation(result);
+        try
+        {
+            await using var db = await Database.OpenAsync(location, cancellationToken);
+            return await verb(db);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            if (result.GetValue(Globals.Verbose))
+            {
+                var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(location)) ?? ".", "rapporteur.log");
+                await File.AppendAllTextAsync(log, $"{Time.GetUtcNow():O} {e}\n", cancellationToken);
+                Console.MarkupLineInterpolated($"details in {log}");
+            }
+            else
+            {
+                Console.MarkupLine("run again with --verbose for details in a log file");
+            }
+            return RapporteurCli.NothingDone;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Rapporteur.Cli.Commands;
+using Spectre.Console;
+
+namespace Rapporteur.Cli;
+
+/// <summary>The `rapporteur` command: its verbs, the options every verb shares, and the exit codes.</summary>
+public static class RapporteurCli
+{
+    public const int Success = 0;
+    public const int NothingDone = 1;
+    public const int SomeFailed = 2;
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, bool outputRedirected, CancellationToken cancellationToken = default)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("Rapporteur: a sourced record of human rights defenders at risk, from the texts that report on them.");
+        globals.AddTo(root);
+        var context = new CliContext(console, globals, outputRedirected);
+        root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(SourcesCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        var writer = new ConsoleWriter(console);
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);
+    }
+
+    /// <summary>Lets System.CommandLine's help and parse errors go through the same console as everything else.</summary>
+    private sealed class ConsoleWriter(IAnsiConsole console) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value) => console.Profile.Out.Writer.Write(value);
+
+        public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
+
+        public override void WriteLine(string? value) => console.Profile.Out.Writer.WriteLine(value);
+    }
+}

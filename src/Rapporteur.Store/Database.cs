@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Rapporteur.Store.Search;
+using Rapporteur.Store.Sqlite;
+
+namespace Rapporteur.Store;
+
+/// <summary>Opens the store named by --db (a SQLite file path) with its schema up to date.</summary>
+public static class Database
+{
+    public const string DefaultPath = "data/rapporteur.db";
+
+    public static async Task<RapporteurDb> OpenAsync(string? location, CancellationToken cancellationToken)
+    {
+        var db = SqliteRapporteurDb.Open(string.IsNullOrWhiteSpace(location) ? DefaultPath : location);
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets readers go on while an ingest writes; synchronous=NORMAL is durable in WAL mode at commit boundaries.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", cancellationToken);
+        return db;
+    }
+
+    public static ISearchIndex SearchIndex(RapporteurDb db) => new Fts5SearchIndex(db);
+}

@@ -1,0 +1,47 @@
+namespace Rapporteur.Store;
+
+/// <summary>A stored source: the captured bytes, their hash, and what reading them gave.</summary>
+public sealed class SourceRow
+{
+    public long Id { get; set; }
+    public required string Sha256 { get; set; }
+    public required string MediaType { get; set; }
+    public required string Origin { get; set; }
+    public DateTimeOffset CapturedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? Title { get; set; }
+    public string? Publisher { get; set; }
+    public string? Language { get; set; }
+    public int Sensitivity { get; set; } = 1;
+    public long? ParentId { get; set; }
+    public long ByteCount { get; set; }
+    public required byte[] Bytes { get; set; }
+    /// <summary>The reader's text of the source, which document offset maps point into.</summary>
+    public required string Text { get; set; }
+    public List<DocumentRow> Documents { get; set; } = [];
+}
+
+/// <summary>A document derived from a source, with its offset map into the source text.</summary>
+public sealed class DocumentRow
+{
+    public long Id { get; set; }
+    public long SourceId { get; set; }
+    public SourceRow? Source { get; set; }
+    public int Ordinal { get; set; }
+    public string? Title { get; set; }
+    public required string Text { get; set; }
+    public required string OffsetMap { get; set; }
+    public string? Published { get; set; }
+    public string? Language { get; set; }
+}
+
+/// <summary>An input that could not be ingested, by name and reason; nothing else of it is stored.</summary>
+public sealed class FailureRow
+{
+    public long Id { get; set; }
+    public required string Origin { get; set; }
+    public string? Sha256 { get; set; }
+    public required string Problem { get; set; }
+    public required string Detail { get; set; }
+    public DateTimeOffset At { get; set; }
+}
