@@ -21,6 +21,8 @@ public static class RapporteurCli
         root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(ExtractCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
         var writer = new ConsoleWriter(console);
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);

@@ -1,0 +1,512 @@
+using System.Text.RegularExpressions;
+using Rapporteur.Core.Domain;
+
+namespace Rapporteur.Core.Extraction;
+
+/// <summary>
+/// The extraction stage: document text in, mentions and event suggestions out, each with its
+/// evidence span and the rule that produced it. Deterministic; no I/O.
+/// </summary>
+public sealed partial class Extractor(Lexicon lexicon)
+{
+    public const string Version = "1";
+
+    private readonly NameRecogniser names = new(lexicon);
+
+    public static Extractor Default { get; } = new(Lexicon.Default);
+
+    private sealed record Actor(int Person, string? Org, int Position);
+
+    private sealed class Context
+    {
+        public required string Text { get; init; }
+        public required List<Span> Sentences { get; init; }
+        public required List<PersonCluster> People { get; init; }
+        public required List<NameHit> Hits { get; init; }
+        public required List<OrgHit> Orgs { get; init; }
+        public required List<(Span Span, Gender Gender)> Pronouns { get; init; }
+        public DatePoint? Anchor { get; init; }
+        public HashSet<int> Speakers { get; } = [];
+    }
+
+    public ExtractionResult Extract(string text, DatePoint? published = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var anchor = DateRecogniser.DocumentDate(text, published);
+        var hits = names.FindPersons(text);
+        var orgs = names.FindOrganizations(text);
+        // A person's name inside an organisation's name is the organisation's ("Kholiqnazarov Foundation").
+        hits.RemoveAll(h => orgs.Exists(o => o.Span.Contains(h.Span) && o.Kind != OrganizationKind.Other));
+        var people = names.Resolve(text, hits);
+        var context = new Context
+        {
+            Text = text,
+            Sentences = SentenceSplitter.Split(text),
+            People = people,
+            Hits = hits.Where(h => h.Person >= 0).OrderBy(h => h.Span.Start).ToList(),
+            Orgs = orgs,
+            Pronouns = NameRecogniser.Pronouns(text),
+            Anchor = anchor,
+        };
+        var events = new List<ExtractedEvent>();
+        var statements = new List<ExtractedStatement>();
+        foreach (var sentence in context.Sentences)
+        {
+            FindStatements(context, sentence, events, statements);
+        }
+        foreach (var sentence in context.Sentences)
+        {
+            FindEvents(context, sentence, events);
+            FindCallsToAction(context, sentence, events);
+        }
+        var merged = Merge(events);
+        var atRisk = new HashSet<string>(merged.Where(e => e.Subject is not null && !e.SubjectIsOrganization && e.Type is not (EventType.Statement or EventType.Visit)).Select(e => e.Subject!), StringComparer.Ordinal);
+        var persons = new List<ExtractedPerson>();
+        foreach (var p in people.Where(p => p.Hits.Count > 0))
+        {
+            var spellings = p.Hits.Select(h => h.Surface).Concat(p.Hits.Select(h => string.Join(' ', h.Words))).Distinct(StringComparer.Ordinal).Where(s => s != p.Name).ToList();
+            persons.Add(new ExtractedPerson(p.Name, spellings, [.. p.Roles], null, atRisk.Contains(p.Name), p.Gender, [.. p.Hits.Select(h => h.Span)]));
+        }
+        var organizations = orgs
+            .GroupBy(o => o.Name, StringComparer.Ordinal)
+            .Select(g => new ExtractedOrganization(g.Key, g.First().Acronym, g.First().Kind, null, [.. g.Select(o => o.Span)]))
+            .ToList();
+        var mentions = new List<Mention>();
+        mentions.AddRange(context.Hits.Select(h => new Mention(MentionKind.Person, h.Span, h.Span.Of(text), people[h.Person].Name)));
+        mentions.AddRange(orgs.Select(o => new Mention(o.Kind == OrganizationKind.Court ? MentionKind.Court : MentionKind.Organization, o.Span, o.Span.Of(text), o.Name)));
+        foreach (var sentence in context.Sentences)
+        {
+            mentions.AddRange(DateRecogniser.Find(text, sentence, anchor).Select(d => new Mention(MentionKind.Date, d.Span, d.Span.Of(text), d.Value?.ToString())));
+            mentions.AddRange(DateRecogniser.Durations(text, sentence).Select(d => new Mention(MentionKind.Duration, d.Span, d.Span.Of(text), d.Months is { } mo ? $"{mo} months" : $"{d.Days} days")));
+            foreach (Match m in LegalArticle().Matches(text[sentence.Start..sentence.End]))
+            {
+                mentions.Add(new Mention(MentionKind.LegalProvision, new Span(sentence.Start + m.Index, m.Length), m.Value, string.Join(",", Articles(m))));
+            }
+        }
+        foreach (Match m in PlaceWord().Matches(text))
+        {
+            if (lexicon.Places.TryGetValue(m.Value, out var place))
+            {
+                mentions.Add(new Mention(MentionKind.Place, new Span(m.Index, m.Length), m.Value, place.Country));
+            }
+        }
+        return new ExtractionResult(anchor, persons, organizations, merged, statements, mentions);
+    }
+
+    [GeneratedRegex(@"\p{Lu}[\p{L}\-']+", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceWord();
+
+    [GeneratedRegex(@"\b[Aa]rt(?:icle|icles|\.)?\s+(?<n>\d+(?:[-.:]\d+)*(?:\s*\(\d+\))?)(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?<n>\d+(?:[-.:]\d+)*))*", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalArticle();
+
+    private static IEnumerable<string> Articles(Match m) => m.Groups["n"].Captures.Select(c => c.Value.Split('(')[0].Trim());
+
+    // ---- statements -------------------------------------------------------------------------
+
+    private void FindStatements(Context c, Span sentence, List<ExtractedEvent> events, List<ExtractedStatement> statements)
+    {
+        var s = c.Text[sentence.Start..sentence.End];
+        foreach (Match verb in lexicon.StatementVerbs.Matches(s))
+        {
+            var at = sentence.Start + verb.Index;
+            var end = at + verb.Length;
+            Actor? speaker = null;
+            // "said Name", "said IPHR director Name", "according to Name"
+            var after = HitsIn(c, end, Math.Min(sentence.End, end + 45)).FirstOrDefault();
+            if (after is not null && Regex.IsMatch(c.Text[end..after.Span.Start], @"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|[a-z\-]+)\s+){0,5}$") && verb.Value is "said" or "says" or "told" or "added" or "stated" or "noted" or "wrote" or "according to" or "explained" or "asserted" or "argued" or "warned" or "stressed")
+            {
+                speaker = new Actor(after.Person, null, after.Span.Start);
+            }
+            else
+            {
+                var before = HitsIn(c, sentence.Start, at).LastOrDefault();
+                var pronoun = c.Pronouns.LastOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= at && at - p.Span.End < 25);
+                var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);
+                var beforeClose = before is not null && at - before.Span.End < 140 && !Regex.IsMatch(c.Text[before.Span.End..at], @"[“”""]");
+                if (beforeClose && (org is null || org.Span.End < before!.Span.Start || at - before.Span.End < 60))
+                {
+                    speaker = new Actor(before!.Person, null, before.Span.Start);
+                }
+                else if (pronoun.Span.Length > 0 && Resolve(c, pronoun.Span.Start, pronoun.Gender) is { } p)
+                {
+                    speaker = new Actor(p, null, pronoun.Span.Start);
+                }
+                else if (org is not null && at - org.Span.End < 90 && org.Kind is not OrganizationKind.Court || (org is not null && at - org.Span.End < 30))
+                {
+                    speaker = new Actor(-1, org!.Name, org.Span.Start);
+                }
+            }
+            if (speaker is null)
+            {
+                continue;
+            }
+            if (speaker.Person >= 0)
+            {
+                c.Speakers.Add(speaker.Person);
+            }
+            var subject = speaker.Person >= 0 ? c.People[speaker.Person].Name : speaker.Org;
+            var date = NearestDate(c, sentence, at);
+            events.Add(new ExtractedEvent
+            {
+                Type = EventType.Statement,
+                Subject = subject,
+                SubjectIsOrganization = speaker.Person < 0,
+                Date = date,
+                Evidence = sentence,
+                Rule = "statement:" + verb.Value.ToLowerInvariant(),
+                Confidence = speaker.Person >= 0 ? 0.8 : 0.6,
+            });
+            statements.Add(new ExtractedStatement(speaker.Person >= 0 ? c.People[speaker.Person].Name : null, speaker.Org, sentence));
+            // Coordinated organisations speak together: "X (XX) and Y (YY) have condemned".
+            if (speaker.Person < 0)
+            {
+                foreach (var other in c.Orgs.Where(o => o.Span.Start >= sentence.Start && o.Span.End <= at && o.Name != speaker.Org && o.Acronym is not null))
+                {
+                    events.Add(new ExtractedEvent { Type = EventType.Statement, Subject = other.Name, SubjectIsOrganization = true, Date = date, Evidence = sentence, Rule = "statement:coordinated", Confidence = 0.5 });
+                }
+            }
+            break;
+        }
+    }
+
+    // ---- events -----------------------------------------------------------------------------
+
+    private void FindEvents(Context c, Span sentence, List<ExtractedEvent> events)
+    {
+        var s = c.Text[sentence.Start..sentence.End];
+        var taken = new List<(EventType, Span)>();
+        foreach (var (type, pattern) in lexicon.Triggers)
+        {
+            foreach (Match m in pattern.Matches(s))
+            {
+                var trigger = new Span(sentence.Start + m.Index, m.Length);
+                if (taken.Exists(t => t.Item1 == type && t.Item2.Overlaps(trigger)))
+                {
+                    continue;
+                }
+                if (IsCallNotFact(s, m.Index, type))
+                {
+                    continue;
+                }
+                taken.Add((type, trigger));
+                var subjects = Subjects(c, sentence, trigger, type);
+                var date = NearestDate(c, sentence, trigger.Start);
+                var durations = DateRecogniser.Durations(c.Text, sentence);
+                var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
+                var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
+                    ? LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal).ToList()
+                    : [];
+                var court = c.Orgs.FirstOrDefault(o => o.Kind == OrganizationKind.Court && sentence.Contains(o.Span))?.Name;
+                bool? closed = Regex.IsMatch(s, @"\bclosed(?:-door)? (?:trial|hearing|court|session)|behind closed doors|in camera\b", RegexOptions.IgnoreCase) ? true : null;
+                if (subjects.Count == 0)
+                {
+                    if (type is EventType.NgoClosure or EventType.Killing or EventType.Deportation && UnnamedSubject(s))
+                    {
+                        events.Add(Make(type, null, false, date, term, articles, court, closed, sentence, m.Value, 0.4));
+                    }
+                    continue;
+                }
+                // "sentenced to seven and eight years respectively": terms go to people in order.
+                var respective = type == EventType.Sentence && s.Contains("respectively", StringComparison.OrdinalIgnoreCase) && durations.Count >= subjects.Count;
+                for (var k = 0; k < subjects.Count; k++)
+                {
+                    var a = subjects[k];
+                    var kTerm = respective ? durations[k] : term;
+                    var name = a.Person >= 0 ? c.People[a.Person].Name : a.Org;
+                    if (type == EventType.NgoClosure && a.Person >= 0)
+                    {
+                        continue;
+                    }
+                    events.Add(Make(type, name, a.Person < 0, date, kTerm, articles, court, closed, sentence, m.Value, a.Person >= 0 ? 0.7 : 0.5));
+                }
+            }
+        }
+    }
+
+    private static ExtractedEvent Make(EventType type, string? subject, bool isOrg, DatePoint? date, DurationMention? term, List<string> articles, string? court, bool? closed, Span evidence, string trigger, double confidence) => new()
+    {
+        Type = type,
+        Subject = subject,
+        SubjectIsOrganization = isOrg,
+        Date = date,
+        TermMonths = term?.Months,
+        TermDays = term?.Months is null ? term?.Days : null,
+        LegalArticles = articles,
+        Court = court,
+        ClosedHearing = closed,
+        Evidence = evidence,
+        Rule = "event:" + Lexicon.LabelOf(type) + ":" + trigger.ToLowerInvariant(),
+        Confidence = confidence,
+    };
+
+    [GeneratedRegex(@"\b(?:\d+|dozens?|hundreds?|thousands?|several|many|at least|some|a number of|members|refugees|migrants|people|residents|journalists|activists|ngos|organi[sz]ations|outlets|a young man|a young woman|a man|a woman|a resident|an activist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnnamedGroup();
+
+    private static bool UnnamedSubject(string sentence) => UnnamedGroup().IsMatch(sentence);
+
+    // "called for his release", "must release him": a call to act, not a release that happened.
+    private static bool IsCallNotFact(string sentence, int index, EventType type)
+    {
+        if (type is not (EventType.Release or EventType.Arrest or EventType.Detention or EventType.Trial or EventType.Sentence or EventType.Charge or EventType.Search or EventType.Deportation or EventType.Extradition))
+        {
+            return false;
+        }
+        var before = sentence[Math.Max(0, index - 40)..index];
+        return Regex.IsMatch(before, @"\b(?:to|must|should|would|could|may|might|will|can|cannot|not to|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|risk(?:s|ing)?|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase);
+    }
+
+    private static List<Actor> Subjects(Context c, Span sentence, Span trigger, EventType type)
+    {
+        var s = c.Text;
+        var before = s[Math.Max(sentence.Start, trigger.Start - 25)..trigger.Start];
+        var passive = Regex.IsMatch(before, @"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|not\s+|reportedly\s+|allegedly\s+){0,2}$", RegexOptions.IgnoreCase);
+        if (type == EventType.NgoClosure)
+        {
+            var org = c.Orgs.Where(o => sentence.Contains(o.Span) && o.Kind is not (OrganizationKind.Court or OrganizationKind.StateBody or OrganizationKind.Intergovernmental))
+                .OrderBy(o => Math.Abs(o.Span.Start - trigger.Start)).FirstOrDefault();
+            return org is null ? [] : [new Actor(-1, org.Name, org.Span.Start)];
+        }
+        if (type == EventType.Search && Regex.IsMatch(s[trigger.Start..Math.Min(sentence.End, trigger.End + 40)], @"\boffices?\b", RegexOptions.IgnoreCase))
+        {
+            var org = c.Orgs.Where(o => sentence.Contains(o.Span) && o.Span.Start > trigger.Start && o.Kind is OrganizationKind.Media or OrganizationKind.Ngo).OrderBy(o => o.Span.Start).FirstOrDefault();
+            if (org is not null)
+            {
+                return [new Actor(-1, org.Name, org.Span.Start)];
+            }
+        }
+        // Noun forms: "the arrest of X", "X's trial", "his detention".
+        var ofMatch = Regex.Match(s[trigger.End..Math.Min(sentence.End, trigger.End + 30)], @"^\s+(?:of|against|for)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}");
+        if (ofMatch.Success)
+        {
+            var group = GroupAt(c, sentence, trigger.End + ofMatch.Length, forward: true);
+            if (group.Count > 0)
+            {
+                return group;
+            }
+        }
+        var possessive = Regex.Match(before, @"(?:\b(?<pro>his|her|their)|(?<name>[\p{L}\-]+)['’]s?)\s+(?:[a-z\-]+\s+){0,2}$");
+        if (possessive.Success && !passive)
+        {
+            if (possessive.Groups["pro"].Success)
+            {
+                var pronoun = possessive.Groups["pro"].Value;
+                if (pronoun != "their" && Resolve(c, trigger.Start - 1, pronoun == "his" ? Gender.Male : Gender.Female) is { } p)
+                {
+                    return [new Actor(p, null, trigger.Start)];
+                }
+            }
+            else
+            {
+                var hit = c.Hits.LastOrDefault(h => h.Span.End <= trigger.Start && trigger.Start - h.Span.End < 30 && sentence.Contains(h.Span));
+                if (hit is not null)
+                {
+                    return [new Actor(hit.Person, null, hit.Span.Start)];
+                }
+            }
+        }
+        if (passive)
+        {
+            var group = GroupAt(c, sentence, trigger.Start, forward: false);
+            if (group.Count > 0)
+            {
+                return group;
+            }
+        }
+        else
+        {
+            var group = GroupAt(c, sentence, trigger.End, forward: true);
+            if (group.Count > 0)
+            {
+                return group;
+            }
+            var left = GroupAt(c, sentence, trigger.Start, forward: false);
+            if (left.Count > 0 && !left.TrueForAll(a => a.Person >= 0 && c.Speakers.Contains(a.Person)))
+            {
+                return left;
+            }
+        }
+        // Anyone else named in the sentence who is not its speaker, nearest first.
+        var nearest = c.Hits.Where(h => sentence.Contains(h.Span) && !c.Speakers.Contains(h.Person))
+            .OrderBy(h => Math.Abs(h.Span.Start - trigger.Start)).FirstOrDefault();
+        if (nearest is not null)
+        {
+            return [new Actor(nearest.Person, null, nearest.Span.Start)];
+        }
+        var pro = c.Pronouns.Where(p => sentence.Contains(p.Span)).OrderBy(p => Math.Abs(p.Span.Start - trigger.Start)).FirstOrDefault();
+        if (pro.Span.Length > 0 && Resolve(c, pro.Span.Start, pro.Gender) is { } who)
+        {
+            return [new Actor(who, null, pro.Span.Start)];
+        }
+        return [];
+    }
+
+    /// <summary>The person (or coordinated people, "A, B and C") next to a position, looking one way within the sentence.</summary>
+    private static List<Actor> GroupAt(Context c, Span sentence, int position, bool forward)
+    {
+        var result = new List<Actor>();
+        var items = new List<(int Start, int End, int Person)>();
+        items.AddRange(c.Hits.Where(h => sentence.Contains(h.Span)).Select(h => (h.Span.Start, h.Span.End, h.Person)));
+        foreach (var p in c.Pronouns.Where(p => sentence.Contains(p.Span) && p.Span.Length > 0))
+        {
+            if (Resolve(c, p.Span.Start, p.Gender) is { } who)
+            {
+                items.Add((p.Span.Start, p.Span.End, who));
+            }
+        }
+        items.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (forward)
+        {
+            var first = items.FindIndex(i => i.Start >= position);
+            if (first < 0 || items[first].Start - position > 60 || Regex.IsMatch(c.Text[position..items[first].Start], @"[;:]|\b(?:said|told|who|which|that|after|because|while|when|but)\b"))
+            {
+                return result;
+            }
+            result.Add(new Actor(items[first].Person, null, items[first].Start));
+            for (var k = first + 1; k < items.Count; k++)
+            {
+                if (!Coordinated(c.Text, items[k - 1].End, items[k].Start))
+                {
+                    break;
+                }
+                result.Add(new Actor(items[k].Person, null, items[k].Start));
+            }
+        }
+        else
+        {
+            var last = items.FindLastIndex(i => i.End <= position);
+            if (last < 0 || position - items[last].End > 80 || Regex.IsMatch(c.Text[items[last].End..position], @"[;“”""]|\b(?:said|told|after|because|while|when|but|and then)\b"))
+            {
+                return result;
+            }
+            result.Add(new Actor(items[last].Person, null, items[last].Start));
+            for (var k = last - 1; k >= 0; k--)
+            {
+                if (!Coordinated(c.Text, items[k].End, items[k + 1].Start))
+                {
+                    break;
+                }
+                result.Insert(0, new Actor(items[k].Person, null, items[k].Start));
+            }
+        }
+        return result.DistinctBy(a => a.Person).ToList();
+    }
+
+    // Between two names of a list: ", " / " and " / ", and ", allowing a short apposition ("X, a coordinator at Y, and Z").
+    private static bool Coordinated(string text, int end, int start)
+    {
+        if (start < end || start - end > 70)
+        {
+            return false;
+        }
+        var gap = text[end..start];
+        return Regex.IsMatch(gap, @"^(?:\s*\([^)]{0,30}\))?(?:,\s*|\s+and\s+|,\s+and\s+|\s+&\s+)(?:(?:investigative|independent|fellow|freelance)\s+)?(?:journalists?\s+|activists?\s+|lawyers?\s+|bloggers?\s+|editor-in-chief,?\s+|director,?\s+)?$")
+            || Regex.IsMatch(gap, @"^,\s+(?:a|an|the|its|his|her)\s+[^,;.]{1,50},\s*(?:and\s+)?$");
+    }
+
+    /// <summary>The person a pronoun at a position most likely means: the latest compatible person mentioned before it.</summary>
+    private static int? Resolve(Context c, int position, Gender gender)
+    {
+        NameHit? best = null;
+        foreach (var h in c.Hits)
+        {
+            if (h.Span.End > position)
+            {
+                break;
+            }
+            var g = c.People[h.Person].Gender;
+            if (g == Gender.Unknown || g == gender)
+            {
+                if (position - h.Span.End < 1500)
+                {
+                    best = h;
+                }
+            }
+        }
+        return best?.Person;
+    }
+
+    private static IEnumerable<NameHit> HitsIn(Context c, int from, int to) => c.Hits.Where(h => h.Span.Start >= from && h.Span.End <= to);
+
+    private static DatePoint? NearestDate(Context c, Span sentence, int position)
+    {
+        var dates = DateRecogniser.Find(c.Text, sentence, c.Anchor).Where(d => d.Value is not null).ToList();
+        if (dates.Count == 0)
+        {
+            return null;
+        }
+        // A date after the trigger in the same clause binds tighter than one before it.
+        return dates.OrderBy(d => d.Span.Start >= position ? d.Span.Start - position : (position - d.Span.End) * 1.5).First().Value;
+    }
+
+    private static DurationMention? NearestDuration(List<DurationMention> durations, Span trigger) =>
+        durations.Where(d => d.Months is not null || d.Days is not null)
+            .OrderBy(d => d.Span.Start >= trigger.Start ? d.Span.Start - trigger.Start : (trigger.Start - d.Span.End) * 1.2)
+            .FirstOrDefault();
+
+    // ---- calls to action --------------------------------------------------------------------
+
+    [GeneratedRegex(@"\b(?:(?:call(?:s|ed|ing)?\s+(?:on|upon)\b[^.;]{0,120}?\bto|urg(?:e|es|ed|ing)\b[^.;]{0,120}?\bto|demand(?:s|ed|ing)?(?:\s+that)?\b[^.;]{0,80}?|ask(?:s|ed)?\b[^.;]{0,60}?\bto|must|should|to)\s+(?:immediately\s+|unconditionally\s+|urgently\s+)?(?:release|free|drop\b[^.;]{0,60}?\band\s+(?:release|free))|(?:call(?:s|ed|ing)?|appeal(?:s|ed)?|press(?:ed)?|advocat(?:e|es|ed|ing))\s+for\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:immediate\s+|unconditional\s+)?(?:and\s+unconditional\s+)?release|^(?:release|free)\s|\bsend(?:ing)?\s+(?:him|her|them)\s+(?:a\s+)?(?:postcard|letter|message)|\bwrit(?:e|ing)\s+to\s+the\b|\bsupport\s+\p{Lu}|drop\s+(?:the\s+)?(?:\w+\s+){0,2}(?:charges|case))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CallPattern();
+
+    private static void FindCallsToAction(Context c, Span sentence, List<ExtractedEvent> events)
+    {
+        var s = c.Text[sentence.Start..sentence.End];
+        var m = CallPattern().Match(s);
+        if (!m.Success)
+        {
+            return;
+        }
+        var at = sentence.Start + m.Index + m.Length;
+        var targets = GroupAt(c, sentence, at, forward: true);
+        if (targets.Count == 0)
+        {
+            // "release Ms X" handled above; otherwise the person named just before ("support Manuchehr by sending him a postcard").
+            var inside = c.Hits.Where(h => sentence.Contains(h.Span) && !c.Speakers.Contains(h.Person)).OrderBy(h => Math.Abs(h.Span.Start - at)).FirstOrDefault();
+            if (inside is not null)
+            {
+                targets = [new Actor(inside.Person, null, inside.Span.Start)];
+            }
+        }
+        if (targets.Count == 0 && Regex.IsMatch(s[m.Index..], @"\b(?:him|her|their)\b"))
+        {
+            var pro = c.Pronouns.Where(p => sentence.Contains(p.Span)).OrderBy(p => Math.Abs(p.Span.Start - at)).FirstOrDefault();
+            if (pro.Span.Length > 0 && Resolve(c, pro.Span.Start, pro.Gender) is { } who)
+            {
+                targets = [new Actor(who, null, pro.Span.Start)];
+            }
+        }
+        var date = NearestDate(c, sentence, sentence.Start + m.Index);
+        foreach (var t in targets.Where(t => t.Person >= 0 && !c.Speakers.Contains(t.Person)))
+        {
+            events.Add(new ExtractedEvent { Type = EventType.CallToAction, Subject = c.People[t.Person].Name, Date = date, Evidence = sentence, Rule = "call:" + m.Value.Split(' ')[0].ToLowerInvariant(), Confidence = 0.6 });
+        }
+    }
+
+    // ---- merge ------------------------------------------------------------------------------
+
+    /// <summary>One event per type and subject in a document; the first mention gives the evidence, later ones fill in a missing date, term or article.</summary>
+    private static List<ExtractedEvent> Merge(List<ExtractedEvent> events)
+    {
+        var merged = new List<ExtractedEvent>();
+        foreach (var e in events)
+        {
+            var index = merged.FindIndex(m => m.Type == e.Type && string.Equals(m.Subject, e.Subject, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                merged.Add(e);
+                continue;
+            }
+            var m = merged[index];
+            merged[index] = m with
+            {
+                Date = m.Date is null ? e.Date : (e.Date is { } d && m.Date is { } md && d.Precision > md.Precision && d.ToString().StartsWith(md.ToString(), StringComparison.Ordinal) ? d : m.Date),
+                TermMonths = m.TermMonths ?? e.TermMonths,
+                TermDays = m.TermDays ?? e.TermDays,
+                LegalArticles = m.LegalArticles.Count > 0 ? m.LegalArticles : e.LegalArticles,
+                Court = m.Court ?? e.Court,
+                ClosedHearing = m.ClosedHearing ?? e.ClosedHearing,
+            };
+        }
+        return merged;
+    }
+}

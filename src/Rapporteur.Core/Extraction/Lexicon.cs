@@ -1,0 +1,135 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Rapporteur.Core.Domain;
+
+namespace Rapporteur.Core.Extraction;
+
+/// <summary>A gazetteer entry: what kind of place, in which country.</summary>
+public sealed record Place(string Name, string Kind, string Country);
+
+/// <summary>
+/// The general vocabulary extraction works from, loaded once from the data files beside the
+/// code (Lexicons/): given names, places, nationality words, event triggers, role nouns,
+/// organisation head words. Per language, so Russian can follow with files of its own.
+/// </summary>
+public sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> English = new(() => Load("en"));
+
+    public static Lexicon Default => English.Value;
+
+    public required FrozenDictionary<string, Gender> GivenNames { get; init; }
+    public required FrozenDictionary<string, Place> Places { get; init; }
+    public required FrozenDictionary<string, string> Demonyms { get; init; }
+    public required FrozenDictionary<string, OrganizationKind> OrgHeads { get; init; }
+    public required IReadOnlyList<(EventType Type, Regex Pattern)> Triggers { get; init; }
+    public required Regex StatementVerbs { get; init; }
+    public required IReadOnlyList<(string Role, Regex Pattern)> Roles { get; init; }
+
+    public static Lexicon Load(string language)
+    {
+        var given = new Dictionary<string, Gender>(StringComparer.Ordinal);
+        foreach (var f in Rows($"{language}/given-names.tsv"))
+        {
+            var gender = f.Length > 1 ? f[1] switch { "m" => Gender.Male, "f" => Gender.Female, _ => Gender.Unknown } : Gender.Unknown;
+            given.TryAdd(f[0], gender);
+        }
+        var places = new Dictionary<string, Place>(StringComparer.Ordinal);
+        foreach (var f in Rows("places.tsv"))
+        {
+            if (f.Length >= 3)
+            {
+                places.TryAdd(f[0], new Place(f[0], f[1], f[2]));
+            }
+        }
+        var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in Rows($"{language}/demonyms.tsv"))
+        {
+            if (f.Length >= 2)
+            {
+                demonyms.TryAdd(f[0], f[1]);
+            }
+        }
+        var heads = new Dictionary<string, OrganizationKind>(StringComparer.Ordinal);
+        foreach (var f in Rows($"{language}/org-heads.txt"))
+        {
+            heads.TryAdd(f[0], f.Length > 1 ? KindOf(f[1]) : OrganizationKind.Other);
+        }
+        var triggers = new List<(EventType, Regex)>();
+        foreach (var f in Rows($"{language}/event-triggers.tsv"))
+        {
+            triggers.Add((TypeOf(f[0]), new Regex(@"\b(?:" + f[1] + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+        }
+        var verbs = Rows($"{language}/statement-verbs.txt").Select(f => f[0]).ToList();
+        var roles = Rows($"{language}/role-nouns.tsv")
+            .Select(f => (f[1], new Regex(@"\b(?:" + f[0] + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)))
+            .ToList();
+        return new Lexicon
+        {
+            GivenNames = given.ToFrozenDictionary(StringComparer.Ordinal),
+            Places = places.ToFrozenDictionary(StringComparer.Ordinal),
+            Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
+            OrgHeads = heads.ToFrozenDictionary(StringComparer.Ordinal),
+            Triggers = triggers,
+            StatementVerbs = new Regex(@"\b(?:" + string.Join('|', verbs) + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled),
+            Roles = roles,
+        };
+    }
+
+    public static EventType TypeOf(string label) => label switch
+    {
+        "travel_ban" => EventType.TravelBan,
+        "ngo_closure" => EventType.NgoClosure,
+        "call_to_action" => EventType.CallToAction,
+        _ => Enum.Parse<EventType>(label, ignoreCase: true),
+    };
+
+    public static string LabelOf(EventType type) => type switch
+    {
+        EventType.TravelBan => "travel_ban",
+        EventType.NgoClosure => "ngo_closure",
+        EventType.CallToAction => "call_to_action",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    public static string LabelOf(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Ngo => "ngo",
+        OrganizationKind.Media => "media",
+        OrganizationKind.StateBody => "state_body",
+        OrganizationKind.Court => "court",
+        OrganizationKind.Intergovernmental => "intergovernmental",
+        OrganizationKind.PoliticalParty => "political_party",
+        _ => "other",
+    };
+
+    private static OrganizationKind KindOf(string label) => label switch
+    {
+        "ngo" => OrganizationKind.Ngo,
+        "media" => OrganizationKind.Media,
+        "state_body" => OrganizationKind.StateBody,
+        "court" => OrganizationKind.Court,
+        "intergovernmental" => OrganizationKind.Intergovernmental,
+        "political_party" => OrganizationKind.PoliticalParty,
+        _ => OrganizationKind.Other,
+    };
+
+    private static IEnumerable<string[]> Rows(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Lexicons/" + name);
+        if (stream is null)
+        {
+            yield break;
+        }
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+            yield return line.Split('\t');
+        }
+    }
+}

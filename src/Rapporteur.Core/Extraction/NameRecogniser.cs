@@ -1,0 +1,441 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Rapporteur.Core.Domain;
+using Rapporteur.Core.Names;
+
+namespace Rapporteur.Core.Extraction;
+
+/// <summary>One written mention of a person: the words, any title before them, and which person it was resolved to.</summary>
+public sealed class NameHit
+{
+    public required Span Span { get; init; }
+    public required string[] Words { get; init; }
+    public string? Title { get; init; }
+    public bool Cued { get; init; }
+    public int Person { get; set; } = -1;
+    public string Surface => Title is null ? string.Join(' ', Words) : Title + " " + string.Join(' ', Words);
+    public bool Full => Words.Length >= 2;
+}
+
+/// <summary>A person of one document, built from the mentions resolved to them.</summary>
+public sealed class PersonCluster
+{
+    public required string Name { get; set; }
+    public required string GivenKey { get; set; }
+    public required string SurnameKey { get; set; }
+    public string? Given { get; set; }
+    public string? Surname { get; set; }
+    public Gender Gender { get; set; }
+    public List<NameHit> Hits { get; } = [];
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+    public bool HasFullName { get; set; }
+}
+
+/// <summary>An organisation mention: the name as written and its acronym when the text gives one.</summary>
+public sealed record OrgHit(Span Span, string Name, string? Acronym, OrganizationKind Kind);
+
+/// <summary>
+/// Finds people and organisations by the shape of names: capitalised words, given names from the
+/// lexicon, surname endings of the region, titles and role nouns around them; then resolves
+/// surnames, given names, "Ms. X" and pronouns to the people of the document.
+/// </summary>
+public sealed partial class NameRecogniser(Lexicon lexicon)
+{
+    private static readonly FrozenSet<string> Stop = new[]
+    {
+        "The", "A", "An", "In", "On", "At", "After", "Before", "Despite", "During", "While", "When", "Since", "As", "But", "And", "Or", "If", "This", "That", "These", "Those",
+        "His", "Her", "Their", "Its", "Our", "Your", "My", "We", "I", "He", "She", "They", "It", "You", "Now", "Then", "Also", "Both", "Among", "According", "Following", "Under", "Over",
+        "For", "From", "With", "Without", "By", "Meanwhile", "However", "Last", "Next", "Former", "Ex", "Yet", "Still", "Even", "Only", "Some", "Many", "Several", "Other", "Others",
+        "All", "Any", "Each", "Every", "No", "Not", "Why", "What", "Who", "Whom", "Which", "Where", "How", "There", "Here", "Today", "Yesterday", "Tomorrow", "Read", "Share", "Photo",
+        "Human", "Rights", "Right", "Defenders", "Defender", "Day", "Supreme", "Criminal", "Code", "Article", "Articles", "Republic", "State", "States", "National", "Independence",
+        "Constitution", "Constitutional", "Internet", "Facebook", "Telegram", "YouTube", "Instagram", "Twitter", "WhatsApp", "TikTok", "God", "Islam", "Islamic", "Muslim", "Muslims", "Christian",
+        "Soviet", "European", "Western", "Eastern", "Northern", "Southern", "Central", "Asia", "Asian", "Kremlin", "Covid", "English", "Live", "News", "Today", "Times", "Post", "Daily",
+        "Online", "Press", "Update", "Updated", "Breaking", "Posted", "Published", "Dear", "Mission", "Statement", "Report", "Reports", "Law", "Laws", "Act", "Plan", "Action", "Free",
+        "Release", "Support", "Stop", "Join", "Become", "Contact", "Email", "Phone", "Tel", "Fax", "Twitter", "Commission", "Prosecutor", "Prosecutors", "Authorities", "Police", "Court",
+        "Justice", "Ministry", "Minister", "Office", "General", "Special", "Rapporteur", "Chief", "Officer", "Programmes", "Director", "Head", "Chairman", "Chairwoman", "Chair", "Deputy",
+        "President", "Vice", "Sr", "Jr", "Mr", "Ms", "Mrs", "Dr", "Prof", "Professor", "Sir", "Madam", "Judge", "Journalist", "Journalists", "Activist", "Activists", "Lawyer", "Lawyers",
+        "Blogger", "Bloggers", "Senior", "Junior", "Leader", "Member", "Members", "Council", "Parliament", "Group", "Party", "Government", "Service", "Security", "Committee", "Union",
+        "Organization", "Organisation", "Centre", "Center", "Foundation", "Association", "International", "Media", "Radio", "Agency", "Observatory", "Watch", "Coalition", "Network",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Autonomous", "Oblast", "Region", "Province", "District", "City",
+        "Town", "Village", "Street", "Avenue", "Prison", "Colony", "Detention", "Penal", "Facility", "Camp", "Pre-trial", "Trial", "Appeal", "Appeals", "Sentence", "Verdict", "Case",
+        "Hearing", "Victims", "Victim", "Freedom", "Freedoms", "Democracy", "Democratic", "Social", "Liberal", "People", "People’s", "Peoples", "Public", "Civil", "Civic", "Society",
+        "Reporters", "Borders", "Without", "Amnesty", "Nations", "United", "Secretary", "Ambassador", "Embassy", "Consulate", "Department", "Bureau", "Institute", "Fund", "Alliance",
+        "Movement", "Federation", "Initiative", "Project", "Clinic", "Trust", "Helsinki", "Memorial", "Partnership", "Campaign", "Witness", "Postcard", "Letter", "Appeal", "Urgent",
+        "MP", "MPs", "UN", "EU", "OSCE", "NGO", "NGOs", "HRD", "HRDs", "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Jr.", "Sr.", "Gen.", "Col.", "Lt.", "Prof.", "Sheikh", "Imam", "Mullah",
+        "Chapter", "Section", "Paragraph", "Part", "Annex", "Resolution", "Recommendation", "Recommendations", "Review", "Universal", "Periodic", "Anti-Discrimination", "Equality",
+        "Independent", "Official", "Country", "Visit", "Preliminary", "Observations", "End-of-Mission", "Concerns", "Condemnation", "Due", "Process", "Violations", "Voices",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Honorifics = new[] { "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Miss" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] SurnameEndings =
+    [
+        "ov", "ova", "ev", "eva", "yev", "yeva", "iev", "ieva", "zoda", "zade", "zada", "bekov", "bekova", "uly", "kyzy", "qizi", "kizi", "uulu", "ulu", "li", "lu", "yan", "ian", "yants",
+        "shvili", "dze", "enko", "chuk", "sky", "ski", "skiy", "skaya", "ovich", "evich", "ovna", "evna", "ovs", "ava", "yeva", "oev", "oeva", "iyev", "iyeva", "ayev", "ayeva", "bayev",
+        "baev", "baeva", "bayeva", "murodov", "zod", "pur", "ipour", "zadeh", "yar", "off", "ow", "owa", "ew", "ewa",
+    ];
+
+    [GeneratedRegex(@"(?:(?<![\p{L}\p{M}\d])|(?<=\p{Ll}{3}))(?:\p{Lu}\.(?=[ \u00A0]\p{Lu})|(?:Mc|Mac|O['’]|Al-|al-|el-|El-|ad-|ud-)?\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}][\p{L}\p{M}]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex CapWord();
+
+    [GeneratedRegex(@"\b(?:he|him|his|himself|she|her|hers|herself)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^[\p{Lu}][\p{Lu}\d&/\-]{1,9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Acronym();
+
+    private readonly record struct Word(int Start, int End, string Text);
+
+    /// <summary>Every run of capitalised words (words separated by one space), as word lists.</summary>
+    private static List<List<Word>> CapitalisedRuns(string text)
+    {
+        var runs = new List<List<Word>>();
+        List<Word>? current = null;
+        foreach (Match m in CapWord().Matches(text))
+        {
+            var value = m.Value;
+            var end = m.Index + m.Length;
+            var possessive = false;
+            if (value.EndsWith("’s", StringComparison.Ordinal) || value.EndsWith("'s", StringComparison.Ordinal))
+            {
+                value = value[..^2];
+                end -= 2;
+                possessive = true;
+            }
+            var word = new Word(m.Index, end, value);
+            if (current is not null && current.Count > 0)
+            {
+                var prev = current[^1];
+                var gap = text.AsSpan(prev.End, m.Index - prev.End);
+                if (!(gap is " " or "\u00A0"))
+                {
+                    runs.Add(current);
+                    current = null;
+                }
+            }
+            current ??= [];
+            current.Add(word);
+            if (possessive)
+            {
+                runs.Add(current);
+                current = null;
+            }
+        }
+        if (current is { Count: > 0 })
+        {
+            runs.Add(current);
+        }
+        return runs;
+    }
+
+    public bool IsGivenName(string word) => lexicon.GivenNames.ContainsKey(word);
+
+    public static bool HasSurnameShape(string word)
+    {
+        if (word.Length < 4)
+        {
+            return false;
+        }
+        foreach (var ending in SurnameEndings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool NameLike(string word) =>
+        word.Length >= 2 && !Stop.Contains(word) && !lexicon.Places.ContainsKey(word) && !lexicon.Demonyms.ContainsKey(word) &&
+        !lexicon.OrgHeads.ContainsKey(word) && !Acronym().IsMatch(word) && char.IsLower(word[^1]) || (word.Length == 2 && word[1] == '.');
+
+    /// <summary>Person mentions in a text, before resolution.</summary>
+    public List<NameHit> FindPersons(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hits = new List<NameHit>();
+        foreach (var run in CapitalisedRuns(text))
+        {
+            var i = 0;
+            while (i < run.Count)
+            {
+                // Leading honorifics and titles are cues, not names.
+                string? honorific = null;
+                var titleStart = i;
+                while (i < run.Count && !NameLike(run[i].Text))
+                {
+                    if (Honorifics.Contains(run[i].Text) || (run[i].Text is "Mr" or "Ms" or "Mrs" or "Dr" && run[i].End < text.Length && text[run[i].End] == '.'))
+                    {
+                        honorific = run[i].Text.TrimEnd('.') + ".";
+                    }
+                    i++;
+                }
+                var titled = i > titleStart;
+                var start = i;
+                while (i < run.Count && NameLike(run[i].Text))
+                {
+                    i++;
+                }
+                if (i == start)
+                {
+                    i++;
+                    continue;
+                }
+                var words = run.GetRange(start, i - start);
+                // Initials only ("A. B.") are not a name.
+                if (words.TrueForAll(w => w.Text.Length == 2 && w.Text[1] == '.'))
+                {
+                    continue;
+                }
+                if (words.Count > 4)
+                {
+                    words = words.GetRange(0, 4);
+                }
+                var span = Span.FromBounds(words[0].Start, words[^1].End);
+                var cuedBefore = titled || CueBefore(text, span.Start);
+                var cuedAfter = CueAfter(text, span.End);
+                var texts = words.Select(w => w.Text).ToArray();
+                if (texts.Length >= 2)
+                {
+                    var accept = IsGivenName(texts[0]) || HasSurnameShape(texts[^1]) || cuedBefore || cuedAfter;
+                    if (accept)
+                    {
+                        hits.Add(new NameHit { Span = span, Words = texts, Title = honorific, Cued = cuedBefore || cuedAfter });
+                    }
+                }
+                else
+                {
+                    var sentenceStart = SentenceInitial(text, span.Start);
+                    if (honorific is not null || !sentenceStart || HasSurnameShape(texts[0]) || IsGivenName(texts[0]))
+                    {
+                        hits.Add(new NameHit { Span = span, Words = texts, Title = honorific, Cued = cuedBefore || cuedAfter });
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static bool SentenceInitial(string text, int position)
+    {
+        var p = position - 1;
+        while (p >= 0 && text[p] is ' ' or '\u00A0' or '"' or '“' or '‘' or '(')
+        {
+            p--;
+        }
+        return p < 0 || text[p] is '.' or '\n' or '!' or '?' or ':';
+    }
+
+    [GeneratedRegex(@"(?:\b(?:journalists?|reporters?|correspondent|editor(?:-in-chief)?|lawyers?|attorney|advocate|activists?|bloggers?|defenders?|director|head|chair(?:man|woman|person)?|founder|co-founder|coordinator|officer|president|minister|judge|prosecutor|rapporteur|expert|MP|deputy|leader|colleague|wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt|niece|nephew|cousin|relatives?|said|says|told|named|including|dissident|opposition|politician|poet|writer|scholar|researcher|spokes(?:man|woman|person)|representative|member|student|farmer|entrepreneur|businessman|businesswoman|imam|pastor|trade unionist|unionist|engineer|doctor|teacher|nurse|commissioner|ombudsman|governor|mayor|official|associate|manager|secretary|chief)\s*,?\s*|\b(?:Mr|Ms|Mrs|Dr)\.?\s)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CueBeforePattern();
+
+    [GeneratedRegex(@"^(?:['’]s\s+(?:lawyer|wife|husband|son|daughter|mother|father|brother|sister|family|relatives|arrest|detention|trial|sentence|release|case|lawyers)|,\s+(?:a|an|the|who|whose|his|her|director|head|chair|chairman|founder|co-founder|coordinator|editor|leader|deputy|representative|spokes\w+|member|senior|former|\d{2},)\b|\s+\((?:\d{2}|[\p{Lu}][\p{Ll}]+)\)|\s+(?:said|says|told|wrote|added|noted|stated|explained|was|were|has|had|is|who)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CueAfterPattern();
+
+    private static bool CueBefore(string text, int position)
+    {
+        var from = Math.Max(0, position - 40);
+        return CueBeforePattern().IsMatch(text.AsSpan(from, position - from));
+    }
+
+    private static bool CueAfter(string text, int position)
+    {
+        var length = Math.Min(text.Length - position, 40);
+        return CueAfterPattern().IsMatch(text.AsSpan(position, length));
+    }
+
+    /// <summary>Groups mentions into people: full names by surname and given-name keys, then single words, titles and pronouns to the nearest compatible person.</summary>
+    public List<PersonCluster> Resolve(string text, List<NameHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        var people = new List<PersonCluster>();
+        foreach (var hit in hits.Where(h => h.Full))
+        {
+            var given = hit.Words[0];
+            var surname = hit.Words[^1];
+            var gk = NameKey.Of(given);
+            var sk = NameKey.Of(surname);
+            var index = people.FindIndex(p => p.HasFullName && Close(p.SurnameKey, sk) && Close(p.GivenKey, gk));
+            if (index < 0)
+            {
+                people.Add(new PersonCluster { Name = string.Join(' ', hit.Words), GivenKey = gk, SurnameKey = sk, Given = given, Surname = surname, HasFullName = true, Gender = GenderOf(given, surname) });
+                index = people.Count - 1;
+            }
+            hit.Person = index;
+            people[index].Hits.Add(hit);
+        }
+        foreach (var hit in hits.Where(h => !h.Full))
+        {
+            var key = NameKey.Of(hit.Words[0]);
+            var best = -1;
+            var bestDistance = int.MaxValue;
+            for (var p = 0; p < people.Count; p++)
+            {
+                var matchesSurname = people[p].SurnameKey == key;
+                var matchesGiven = people[p].GivenKey == key && hit.Title is null;
+                if (!matchesSurname && !matchesGiven)
+                {
+                    continue;
+                }
+                foreach (var full in people[p].Hits)
+                {
+                    // Prefer the person named most recently before this mention.
+                    var distance = full.Span.Start <= hit.Span.Start ? hit.Span.Start - full.Span.Start : (full.Span.Start - hit.Span.Start) * 4;
+                    if (distance < bestDistance)
+                    {
+                        bestDistance = distance;
+                        best = p;
+                    }
+                }
+            }
+            if (best < 0 && (hit.Title is not null || (HasSurnameShape(hit.Words[0]) && hit.Cued)))
+            {
+                var word = hit.Words[0];
+                people.Add(new PersonCluster { Name = hit.Surface, GivenKey = "", SurnameKey = key, Surname = word, Gender = GenderOf(null, word, hit.Title) });
+                best = people.Count - 1;
+            }
+            if (best >= 0)
+            {
+                hit.Person = best;
+                people[best].Hits.Add(hit);
+            }
+        }
+        foreach (var person in people)
+        {
+            person.Hits.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+        return people;
+    }
+
+    private static bool Close(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+        if (a.Length < 4 || b.Length < 4 || a[0] != b[0])
+        {
+            return false;
+        }
+        return Levenshtein(a, b) <= (Math.Min(a.Length, b.Length) >= 7 ? 2 : 1);
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var row = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            row[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return row[b.Length];
+    }
+
+    public Gender GenderOf(string? given, string surname, string? title = null)
+    {
+        if (title is "Ms." or "Mrs." or "Miss")
+        {
+            return Gender.Female;
+        }
+        if (title is "Mr.")
+        {
+            return Gender.Male;
+        }
+        if (given is not null && lexicon.GivenNames.TryGetValue(given, out var g) && g != Gender.Unknown)
+        {
+            return g;
+        }
+        ArgumentNullException.ThrowIfNull(surname);
+        if (surname.EndsWith("ova", StringComparison.Ordinal) || surname.EndsWith("eva", StringComparison.Ordinal) || surname.EndsWith("kyzy", StringComparison.Ordinal) || surname.EndsWith("skaya", StringComparison.Ordinal) || surname.EndsWith("ina", StringComparison.Ordinal))
+        {
+            return Gender.Female;
+        }
+        if (surname.EndsWith("ov", StringComparison.Ordinal) || surname.EndsWith("ev", StringComparison.Ordinal) || surname.EndsWith("uly", StringComparison.Ordinal) || surname.EndsWith("uulu", StringComparison.Ordinal) || surname.EndsWith("sky", StringComparison.Ordinal))
+        {
+            return Gender.Male;
+        }
+        return Gender.Unknown;
+    }
+
+    /// <summary>Pronoun positions with the gender they imply.</summary>
+    public static List<(Span Span, Gender Gender)> Pronouns(string text)
+    {
+        var found = new List<(Span, Gender)>();
+        foreach (Match m in Pronoun().Matches(text))
+        {
+            found.Add((new Span(m.Index, m.Length), m.Value[0] == 'h' && m.Value != "her" && m.Value != "hers" && m.Value != "herself" ? Gender.Male : Gender.Female));
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:the\s+)?(?<name>(?:[\p{Lu}][\p{L}\p{M}'’\.\-]*|\d+)(?:\s+(?:(?:of|for|the|and|on|in|to|against|de|du|&)\s+)*(?:[\p{Lu}][\p{L}\p{M}'’\.\-]*|\d+))*)(?:\s+\((?<acr>[\p{Lu}][\p{L}\d/\-]{1,12})\))?", RegexOptions.CultureInvariant)]
+    private static partial Regex OrgRun();
+
+    /// <summary>Organisation mentions: capitalised phrases with a head word ("Association", "Court"), names with an acronym, and acronyms.</summary>
+    public List<OrgHit> FindOrganizations(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hits = new List<OrgHit>();
+        foreach (Match m in OrgRun().Matches(text))
+        {
+            var name = m.Groups["name"].Value.TrimEnd('.', '’', '\'');
+            if (name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal))
+            {
+                name = name[..^2];
+            }
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var acronym = m.Groups["acr"].Success ? m.Groups["acr"].Value : null;
+            OrganizationKind? kind = null;
+            foreach (var w in words)
+            {
+                var bare = w.TrimEnd('’', '\'', 's');
+                if (lexicon.OrgHeads.TryGetValue(w, out var k) || lexicon.OrgHeads.TryGetValue(bare, out k))
+                {
+                    kind = k;
+                }
+            }
+            // Drop words before the name proper: "Tajikistan’s Supreme Court" keeps the court.
+            var start = m.Groups["name"].Index;
+            if (words.Length > 1 && (Stop.Contains(words[0]) && !lexicon.OrgHeads.ContainsKey(words[0])) && words[0] is "The" or "In" or "On" or "After" or "While" or "Despite" or "According" or "Following")
+            {
+                start += words[0].Length + 1;
+                name = name[(words[0].Length + 1)..];
+                words = words[1..];
+            }
+            if (kind is null && acronym is null)
+            {
+                if (words.Length == 1 && Acronym().IsMatch(words[0]) && words[0].Length >= 3 && !lexicon.Places.ContainsKey(words[0]) && !IsRoman(words[0]))
+                {
+                    hits.Add(new OrgHit(new Span(start, name.Length), name, null, OrganizationKind.Other));
+                }
+                continue;
+            }
+            if (words.Length == 1 && kind is not null && acronym is null && !Acronym().IsMatch(words[0]))
+            {
+                continue; // "Court" alone names no one.
+            }
+            if (words.All(w => lexicon.Places.ContainsKey(w) || lexicon.Demonyms.ContainsKey(w)))
+            {
+                continue;
+            }
+            var full = acronym is null ? name : $"{name} ({acronym})";
+            var end = acronym is null ? start + name.Length : m.Index + m.Length;
+            hits.Add(new OrgHit(Span.FromBounds(start, end), full, acronym, kind ?? OrganizationKind.Ngo));
+        }
+        return hits;
+    }
+
+    private static bool IsRoman(string word) => word.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'M' or 'D');
+}
