@@ -111,30 +111,44 @@ public sealed partial class Extractor(Lexicon lexicon)
             var at = sentence.Start + verb.Index;
             var end = at + verb.Length;
             Actor? speaker = null;
-            // "said Name", "said IPHR director Name", "according to Name"
-            var after = HitsIn(c, end, Math.Min(sentence.End, end + 45)).FirstOrDefault();
-            if (after is not null && Regex.IsMatch(c.Text[end..after.Span.Start], @"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|[a-z\-]+)\s+){0,5}$") && verb.Value is "said" or "says" or "told" or "added" or "stated" or "noted" or "wrote" or "according to" or "explained" or "asserted" or "argued" or "warned" or "stressed")
+            var wordBefore = Regex.Match(c.Text[sentence.Start..at], @"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$");
+            var lowerWordBefore = wordBefore.Success && char.IsLower(wordBefore.Groups[1].Value[0]);
+            var before = HitsIn(c, sentence.Start, at).LastOrDefault();
+            var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);
+            var pronoun = c.Pronouns.LastOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= at && at - p.Span.End < 25);
+            if (lowerWordBefore && wordBefore.Groups[1].Value is "he" or "she")
             {
-                speaker = new Actor(after.Person, null, after.Span.Start);
+                if (Resolve(c, wordBefore.Index + sentence.Start, wordBefore.Groups[1].Value == "he" ? Gender.Male : Gender.Female) is { } who)
+                {
+                    speaker = new Actor(who, null, at);
+                }
             }
-            else
+            else if (lowerWordBefore && wordBefore.Groups[1].Value is not ("and" or "also" or "has" or "have" or "who" or "which"))
             {
-                var before = HitsIn(c, sentence.Start, at).LastOrDefault();
-                var pronoun = c.Pronouns.LastOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= at && at - p.Span.End < 25);
-                var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);
-                var beforeClose = before is not null && at - before.Span.End < 140 && !Regex.IsMatch(c.Text[before.Span.End..at], @"[“”""]");
-                if (beforeClose && (org is null || org.Span.End < before!.Span.Start || at - before.Span.End < 60))
+                // "reports said", "officials told": the speaker is not named.
+                speaker = null;
+            }
+            else if (before is not null && !c.Text[before.Span.End..at].Any(ch => ch is '“' or '”' or '"')
+                && !c.Text.AsSpan(before.Span.End, Math.Min(2, c.Text.Length - before.Span.End)).StartsWith("’", StringComparison.Ordinal)
+                && (at - before.Span.End < 25 || (c.Text[before.Span.End] == ',' && at - before.Span.End < 160 && (org is null || org.Span.Start > before.Span.End || org.Span.End < before.Span.Start))))
+            {
+                speaker = new Actor(before.Person, null, before.Span.Start);
+            }
+            else if (org is not null && at - org.Span.End < 40 && !c.Text[org.Span.End..at].Any(ch => ch is '“' or '”' or '"') && !FollowedByRole(c.Text, org.Span.End))
+            {
+                speaker = new Actor(-1, org.Name, org.Span.Start);
+            }
+            else if (verb.Value is "said" or "says" or "told" or "added" or "stated" or "noted" or "wrote" or "according to" or "explained" or "asserted" or "warned" or "stressed")
+            {
+                var after = HitsIn(c, end, Math.Min(sentence.End, end + 60)).FirstOrDefault(h => !Possessive(c.Text, h.Span));
+                if (after is not null && Regex.IsMatch(c.Text[end..after.Span.Start], @"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|[a-z\-]+)\s+){0,5}$") && !Regex.IsMatch(c.Text[end..after.Span.Start], @"\b(?:that|to|about|of|on|with)\b"))
                 {
-                    speaker = new Actor(before!.Person, null, before.Span.Start);
+                    speaker = new Actor(after.Person, null, after.Span.Start);
                 }
-                else if (pronoun.Span.Length > 0 && Resolve(c, pronoun.Span.Start, pronoun.Gender) is { } p)
-                {
-                    speaker = new Actor(p, null, pronoun.Span.Start);
-                }
-                else if (org is not null && at - org.Span.End < 90 && org.Kind is not OrganizationKind.Court || (org is not null && at - org.Span.End < 30))
-                {
-                    speaker = new Actor(-1, org!.Name, org.Span.Start);
-                }
+            }
+            else if (pronoun.Span.Length > 0 && Resolve(c, pronoun.Span.Start, pronoun.Gender) is { } p)
+            {
+                speaker = new Actor(p, null, pronoun.Span.Start);
             }
             if (speaker is null)
             {
@@ -145,7 +159,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 c.Speakers.Add(speaker.Person);
             }
             var subject = speaker.Person >= 0 ? c.People[speaker.Person].Name : speaker.Org;
-            var date = NearestDate(c, sentence, at);
+            var date = NearestDate(c, sentence, at) ?? c.Anchor;
             events.Add(new ExtractedEvent
             {
                 Type = EventType.Statement,
@@ -190,7 +204,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 }
                 taken.Add((type, trigger));
                 var subjects = Subjects(c, sentence, trigger, type);
-                var date = NearestDate(c, sentence, trigger.Start);
+                var date = NearestDate(c, sentence, trigger.Start) ?? PreviousSentenceDate(c, sentence);
                 var durations = DateRecogniser.Durations(c.Text, sentence);
                 var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
                 var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
@@ -311,6 +325,15 @@ public sealed partial class Extractor(Lexicon lexicon)
             {
                 return group;
             }
+            var pronounSubject = Regex.Match(before, @"\b(?<p>he|she)\s+(?:was|is|has been|had been)\s+(?:\w+ly\s+)?$");
+            if (pronounSubject.Success && Resolve(c, trigger.Start, pronounSubject.Groups["p"].Value == "he" ? Gender.Male : Gender.Female) is { } subject)
+            {
+                return [new Actor(subject, null, trigger.Start)];
+            }
+            if (Regex.IsMatch(before, @"\b(?:they|people|members|others|individuals|men|women|refugees|ngos|organi[sz]ations|journalists|activists|outlets)\s+(?:were|are|have been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase))
+            {
+                return [];
+            }
         }
         else
         {
@@ -324,6 +347,10 @@ public sealed partial class Extractor(Lexicon lexicon)
             {
                 return left;
             }
+        }
+        if (type is not (EventType.Arrest or EventType.Detention or EventType.Charge or EventType.Trial or EventType.Sentence or EventType.Release or EventType.TravelBan or EventType.Disappearance))
+        {
+            return [];
         }
         // Anyone else named in the sentence who is not its speaker, nearest first.
         var nearest = c.Hits.Where(h => sentence.Contains(h.Span) && !c.Speakers.Contains(h.Person))
@@ -425,6 +452,13 @@ public sealed partial class Extractor(Lexicon lexicon)
         return best?.Person;
     }
 
+    private static bool Possessive(string text, Span span) =>
+        span.End + 1 < text.Length && text[span.End] is '’' or '\'' && text[span.End + 1] == 's';
+
+    // "a UN expert said": the organisation qualifies an unnamed speaker.
+    private static bool FollowedByRole(string text, int position) =>
+        Regex.IsMatch(text.AsSpan(position, Math.Min(30, text.Length - position)), @"^\s+(?:expert|experts|official|officials|spokes\w+|representative|director|head|chief|staff|lawyer|researcher)\b");
+
     private static IEnumerable<NameHit> HitsIn(Context c, int from, int to) => c.Hits.Where(h => h.Span.Start >= from && h.Span.End <= to);
 
     private static DatePoint? NearestDate(Context c, Span sentence, int position)
@@ -436,6 +470,16 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
         // A date after the trigger in the same clause binds tighter than one before it.
         return dates.OrderBy(d => d.Span.Start >= position ? d.Span.Start - position : (position - d.Span.End) * 1.5).First().Value;
+    }
+
+    private static DatePoint? PreviousSentenceDate(Context c, Span sentence)
+    {
+        var index = c.Sentences.IndexOf(sentence);
+        if (index <= 0 || c.Text.AsSpan(c.Sentences[index - 1].End, sentence.Start - c.Sentences[index - 1].End).Contains("\n\n", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return DateRecogniser.Find(c.Text, c.Sentences[index - 1], c.Anchor).LastOrDefault(d => d.Value is not null)?.Value;
     }
 
     private static DurationMention? NearestDuration(List<DurationMention> durations, Span trigger) =>
@@ -475,7 +519,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 targets = [new Actor(who, null, pro.Span.Start)];
             }
         }
-        var date = NearestDate(c, sentence, sentence.Start + m.Index);
+        var date = NearestDate(c, sentence, sentence.Start + m.Index) ?? c.Anchor;
         foreach (var t in targets.Where(t => t.Person >= 0 && !c.Speakers.Contains(t.Person)))
         {
             events.Add(new ExtractedEvent { Type = EventType.CallToAction, Subject = c.People[t.Person].Name, Date = date, Evidence = sentence, Rule = "call:" + m.Value.Split(' ')[0].ToLowerInvariant(), Confidence = 0.6 });

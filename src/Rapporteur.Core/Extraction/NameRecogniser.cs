@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Rapporteur.Core.Documents;
 using Rapporteur.Core.Domain;
 using Rapporteur.Core.Names;
 
@@ -184,6 +185,24 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
                     continue;
                 }
                 var words = run.GetRange(start, i - start);
+                // A headline capitalises every word: a name there starts with a given name and ends at the surname.
+                var inHeadline = InHeadline(text, words[0].Start);
+                if (words.Count >= 3 || inHeadline)
+                {
+                    var lastSurname = words.FindLastIndex(w => HasSurnameShape(w.Text));
+                    if (lastSurname >= 1)
+                    {
+                        words = words.GetRange(0, lastSurname + 1);
+                    }
+                    if (words.Count >= 3 && !IsGivenName(words[0].Text) && IsGivenName(words[1].Text))
+                    {
+                        words = words.GetRange(1, words.Count - 1);
+                    }
+                }
+                if (inHeadline && (words.Count < 2 || !IsGivenName(words[0].Text)))
+                {
+                    continue;
+                }
                 // Initials only ("A. B.") are not a name.
                 if (words.TrueForAll(w => w.Text.Length == 2 && w.Text[1] == '.'))
                 {
@@ -216,6 +235,14 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             }
         }
         return hits;
+    }
+
+    private static bool InHeadline(string text, int position)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
+        var end = text.IndexOf('\n', position);
+        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+        return ListingSplitter.IsHeadline(line) && line.Length < 160;
     }
 
     private static bool SentenceInitial(string text, int position)
@@ -406,13 +433,27 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
                     kind = k;
                 }
             }
-            // Drop words before the name proper: "Tajikistan’s Supreme Court" keeps the court.
+            // Drop words before the name proper: "the Chairman of Tajikistan’s Supreme Court" keeps the court.
             var start = m.Groups["name"].Index;
-            if (words.Length > 1 && (Stop.Contains(words[0]) && !lexicon.OrgHeads.ContainsKey(words[0])) && words[0] is "The" or "In" or "On" or "After" or "While" or "Despite" or "According" or "Following")
+            while (words.Length > 1 && (Stop.Contains(words[0]) && !lexicon.OrgHeads.ContainsKey(words[0]) && words[0] is not ("Reporters" or "Human" or "Amnesty" or "International" or "National" or "Supreme" or "Social" or "Democratic" or "Independent" or "United" or "European" or "Civil" or "Public")
+                || words[0] is "of" or "the" or "for" || words[0].EndsWith("’s", StringComparison.Ordinal) || words[0].EndsWith("'s", StringComparison.Ordinal)))
             {
-                start += words[0].Length + 1;
-                name = name[(words[0].Length + 1)..];
+                var cut = name.IndexOf(' ', StringComparison.Ordinal) + 1;
+                start += cut;
+                name = name[cut..];
                 words = words[1..];
+            }
+            if (words.Any(w => w is "Autonomous" or "Oblast" or "Region" or "Province" or "District" or "Republic") && !words.Any(w => lexicon.OrgHeads.ContainsKey(w)))
+            {
+                continue;
+            }
+            if (lexicon.Places.ContainsKey(words[0]) && words.Length == 1)
+            {
+                continue;
+            }
+            if (acronym is null && InHeadline(text, start))
+            {
+                continue;
             }
             if (kind is null && acronym is null)
             {
@@ -424,7 +465,13 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             }
             if (words.Length == 1 && kind is not null && acronym is null && !Acronym().IsMatch(words[0]))
             {
-                continue; // "Court" alone names no one.
+                // "the Observatory" after "the Observatory for the Protection of ..." is that organisation.
+                var earlier = hits.LastOrDefault(h => h.Name.Split(' ').Contains(words[0]) && h.Name.Contains(' ', StringComparison.Ordinal));
+                if (earlier is not null)
+                {
+                    hits.Add(new OrgHit(new Span(start, name.Length), earlier.Name, earlier.Acronym, earlier.Kind));
+                }
+                continue;
             }
             if (words.All(w => lexicon.Places.ContainsKey(w) || lexicon.Demonyms.ContainsKey(w)))
             {
@@ -434,8 +481,26 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             var end = acronym is null ? start + name.Length : m.Index + m.Length;
             hits.Add(new OrgHit(Span.FromBounds(start, end), full, acronym, kind ?? OrganizationKind.Ngo));
         }
+        // "the opposition party Alga", "the news agency Dovod": a kind noun names the organisation after it.
+        foreach (Match m in KindNounName().Matches(text))
+        {
+            var span = new Span(m.Groups["name"].Index, m.Groups["name"].Length);
+            if (!hits.Exists(h => h.Span.Overlaps(span)) && !lexicon.Places.ContainsKey(m.Groups["name"].Value))
+            {
+                var kind = m.Groups["kind"].Value.ToLowerInvariant() switch
+                {
+                    "party" => OrganizationKind.PoliticalParty,
+                    "agency" or "outlet" or "newspaper" or "website" or "channel" or "portal" or "site" => OrganizationKind.Media,
+                    _ => OrganizationKind.Ngo,
+                };
+                hits.Add(new OrgHit(span, m.Groups["name"].Value, null, kind));
+            }
+        }
         return hits;
     }
+
+    [GeneratedRegex(@"\b(?<kind>party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union)\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
+    private static partial Regex KindNounName();
 
     private static bool IsRoman(string word) => word.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'M' or 'D');
 }
