@@ -177,7 +177,11 @@ public static partial class DateRecogniser
     }
 
     // A dateline date sits at the start of its line, after a place, a "Published:" label or a byline.
-    private static bool DatelineStart(string line, int position) => position <= 60 || line.Length < 120;
+    private static bool DatelineStart(string line, int position) =>
+        position <= 40 && (line.Length < 250 || DatelinePrefix().IsMatch(line.AsSpan(0, position)));
+
+    [GeneratedRegex(@"^\s*(?:(?:[\p{Lu}][\p{L}\-]+\s*){1,3}(?:\([^)]*\))?\s*[,:\-–—]\s*|published:?\s*|posted:?\s*|updated:?\s*|date\s*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatelinePrefix();
 
     public static List<DurationMention> Durations(string text, Span within)
     {

@@ -261,12 +261,12 @@ public sealed partial class Extractor(Lexicon lexicon)
     // "called for his release", "must release him": a call to act, not a release that happened.
     private static bool IsCallNotFact(string sentence, int index, EventType type)
     {
-        if (type is not (EventType.Release or EventType.Arrest or EventType.Detention or EventType.Trial or EventType.Sentence or EventType.Charge or EventType.Search or EventType.Deportation or EventType.Extradition))
+        if (type is EventType.Statement or EventType.CallToAction)
         {
             return false;
         }
         var before = sentence[Math.Max(0, index - 40)..index];
-        return Regex.IsMatch(before, @"\b(?:to|must|should|would|could|may|might|will|can|cannot|not to|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|risk(?:s|ing)?|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase);
+        return Regex.IsMatch(before, @"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,2})$", RegexOptions.IgnoreCase);
     }
 
     private static List<Actor> Subjects(Context c, Span sentence, Span trigger, EventType type)

@@ -149,7 +149,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
     }
 
     private bool NameLike(string word) =>
-        word.Length >= 2 && !Stop.Contains(word) && !lexicon.Places.ContainsKey(word) && !lexicon.Demonyms.ContainsKey(word) &&
+        word.Length >= 2 && !Stop.Contains(word) && (!lexicon.Places.ContainsKey(word) || IsGivenName(word)) && !lexicon.Demonyms.ContainsKey(word) &&
         !lexicon.OrgHeads.ContainsKey(word) && !Acronym().IsMatch(word) && char.IsLower(word[^1]) || (word.Length == 2 && word[1] == '.');
 
     /// <summary>Person mentions in a text, before resolution.</summary>
