@@ -23,18 +23,9 @@ public static class RapporteurCli
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
-        var writer = new ConsoleWriter(console);
+        // Help and parse errors go through the same console as everything else.
+        var writer = console.Profile.Out.Writer;
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);
-    }
-
-    /// <summary>Lets System.CommandLine's help and parse errors go through the same console as everything else.</summary>
-    private sealed class ConsoleWriter(IAnsiConsole console) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
-    {
-        public override void Write(char value) => console.Profile.Out.Writer.Write(value);
-
-        public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
-
-        public override void WriteLine(string? value) => console.Profile.Out.Writer.WriteLine(value);
     }
 }

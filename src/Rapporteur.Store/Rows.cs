@@ -45,3 +45,41 @@ public sealed class FailureRow
     public required string Detail { get; set; }
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>A span of a document and what it names (person, organisation, place, date, ...).</summary>
+public sealed class MentionRow
+{
+    public long Id { get; set; }
+    public long DocumentId { get; set; }
+    public required string Kind { get; set; }
+    public int Start { get; set; }
+    public int Length { get; set; }
+    public required string Text { get; set; }
+    public string? Value { get; set; }
+}
+
+/// <summary>
+/// A machine suggestion awaiting review: a claim about a person or an event, with its evidence
+/// span, the rule and extractor version that produced it, and its review status.
+/// </summary>
+public sealed class SuggestionRow
+{
+    public long Id { get; set; }
+    public long DocumentId { get; set; }
+    /// <summary>"event", "person" or "organization".</summary>
+    public required string Kind { get; set; }
+    /// <summary>The event type, or "name" for a person or organisation.</summary>
+    public required string Predicate { get; set; }
+    public string? Subject { get; set; }
+    /// <summary>The claim's attributes as JSON (date, term, articles, court, variants, roles).</summary>
+    public required string Value { get; set; }
+    public string? Date { get; set; }
+    public int EvidenceStart { get; set; }
+    public int EvidenceLength { get; set; }
+    public required string Quote { get; set; }
+    public required string Rule { get; set; }
+    public required string ExtractorVersion { get; set; }
+    public double Confidence { get; set; }
+    public string Status { get; set; } = "suggested";
+    public int Sensitivity { get; set; } = 1;
+}

@@ -26,7 +26,8 @@ public static class ListingSplitter
                 continue;
             }
             var next = NextKept(text, lines, kept, i);
-            var isHeadline = next >= 0 && IsHeadline(lines[i].Of(text)) && lines[next].Length >= MinLeadLength;
+            // Behind paging furniture, sentence-case headlines count too ("Blogger detained in Osh after a video").
+            var isHeadline = next >= 0 && lines[next].Length >= MinLeadLength && (IsHeadline(lines[i].Of(text)) || (hadPaging && IsPlainHeadline(lines[i].Of(text))));
             blocks.Add((i, isHeadline));
         }
         var headlines = blocks.Where(b => b.Headline).Select(b => b.Line).ToList();
@@ -65,6 +66,18 @@ public static class ListingSplitter
             }
         }
         return -1;
+    }
+
+    /// <summary>A short line of words that starts with a capital and does not end like a sentence.</summary>
+    public static bool IsPlainHeadline(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.Length is < 12 or > 180 || !char.IsUpper(line[0]) || line[^1] is '.' or ',' or ';' or ':' or '"' or '”' or '»')
+        {
+            return false;
+        }
+        var words = line.Count(' ') + 1;
+        return words is >= 3 and <= 30;
     }
 
     /// <summary>A headline: one short line of words, capitalised, not ending like a sentence.</summary>

@@ -40,14 +40,15 @@ public static class TextDecoding
         {
             return new Refused(ReadProblem.Binary, "the bytes are binary, not text (control bytes or NUL found)");
         }
-        var firstBad = FirstInvalidUtf8(bytes, out var validMultiByte);
+        var firstBad = FirstInvalidUtf8(bytes, out var validMultiByte, out var invalid);
         if (firstBad < 0)
         {
             text = StrictUtf8.GetString(bytes);
             encodingName = "utf-8";
             return Ok;
         }
-        if (validMultiByte == 0 && LooksLikeWindows1251Cyrillic(bytes))
+        // In Windows-1251 a capital followed by ё or » can pass for a UTF-8 pair; broken pairs outnumbering good ones mean 1251.
+        if (invalid > validMultiByte && LooksLikeWindows1251Cyrillic(bytes))
         {
             text = Windows1251.GetString(bytes);
             encodingName = "windows-1251";
@@ -61,7 +62,7 @@ public static class TextDecoding
     private static ReadResult DecodeStrict(ReadOnlySpan<byte> bytes, out string text, out string encodingName)
     {
         encodingName = "utf-8";
-        var bad = FirstInvalidUtf8(bytes, out _);
+        var bad = FirstInvalidUtf8(bytes, out _, out _);
         if (bad >= 0)
         {
             text = "";
@@ -91,9 +92,10 @@ public static class TextDecoding
     }
 
     /// <summary>Index of the first byte that breaks UTF-8, or -1; counts the well-formed multi-byte sequences seen.</summary>
-    public static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes, out int validMultiByte)
+    public static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes, out int validMultiByte, out int invalid)
     {
         validMultiByte = 0;
+        invalid = 0;
         var firstBad = -1;
         var i = 0;
         while (i < bytes.Length)
@@ -101,6 +103,7 @@ public static class TextDecoding
             var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
             if (status != System.Buffers.OperationStatus.Done)
             {
+                invalid++;
                 if (firstBad < 0)
                 {
                     firstBad = i;

@@ -12,7 +12,7 @@ public sealed record IngestOptions
 
     public string UserAgent { get; init; } = "Rapporteur/0.1 (human rights documentation; ingest of public pages)";
 
-    public static string Describe(long bytes) => bytes >= 1024 * 1024
-        ? FormattableString.Invariant($"{bytes / (1024.0 * 1024.0):0.#} MB")
-        : FormattableString.Invariant($"{bytes / 1024.0:0.#} KB");
+    public static string Describe(long bytes) => bytes >= 1_000_000
+        ? FormattableString.Invariant($"{bytes / 1_000_000.0:0.#} MB ({bytes} bytes)")
+        : FormattableString.Invariant($"{bytes / 1000.0:0.#} KB ({bytes} bytes)");
 }

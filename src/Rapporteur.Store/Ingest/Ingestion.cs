@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Documents;
 using Rapporteur.Core.Domain;
+using Rapporteur.Core.Extraction;
+using Rapporteur.Store.Review;
 using Rapporteur.Core.Sources;
 
 namespace Rapporteur.Store.Ingest;
@@ -14,7 +16,7 @@ public sealed record IngestedDuplicate(string Origin, long SourceId) : IngestOut
 
 public sealed record IngestFailed(string Origin, ReadProblem Problem, string Detail) : IngestOutcome(Origin);
 
-/// <summary>read -> clean -> segment -> store, one source per transaction: all of it or none of it.</summary>
+/// <summary>read -> clean -> segment -> extract -> store, one source per transaction: all of it or none of it.</summary>
 public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvider time)
 {
     /// <summary>Ingests one input; a feed gives its own outcome followed by one per item.</summary>
@@ -70,9 +72,15 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
                 Language = d.Language,
             })],
         };
+        var extractions = documents.Select(d => Extractor.Default.Extract(d.Text, d.Published)).ToList();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Sources.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            for (var i = 0; i < documents.Count; i++)
+            {
+                Suggestions.Add(db, row.Documents[i].Id, documents[i].Text, extractions[i]);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Rapporteur.Core.Extraction;
+
+namespace Rapporteur.Store.Review;
+
+/// <summary>Turns one document's extraction into stored mentions and suggestions, all with status "suggested".</summary>
+public static class Suggestions
+{
+    public static void Add(RapporteurDb db, long documentId, string text, ExtractionResult extraction)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(extraction);
+        foreach (var m in extraction.Mentions)
+        {
+            db.Mentions.Add(new MentionRow { DocumentId = documentId, Kind = m.Kind.ToString().ToLowerInvariant(), Start = m.Span.Start, Length = m.Span.Length, Text = m.Text, Value = m.Value });
+        }
+        foreach (var p in extraction.Persons)
+        {
+            var first = p.Mentions[0];
+            var value = new JsonObject
+            {
+                ["variants"] = new JsonArray([.. p.Variants.Select(v => (JsonNode?)JsonValue.Create(v))]),
+                ["roles"] = new JsonArray([.. p.Roles.Select(r => (JsonNode?)JsonValue.Create(r))]),
+                ["at_risk"] = p.AtRisk,
+                ["gender"] = p.Gender.ToString().ToLowerInvariant(),
+            };
+            db.Suggestions.Add(new SuggestionRow
+            {
+                DocumentId = documentId, Kind = "person", Predicate = "name", Subject = p.Name, Value = value.ToJsonString(),
+                EvidenceStart = first.Start, EvidenceLength = first.Length, Quote = first.Of(text),
+                Rule = "person:name-shape", ExtractorVersion = Extractor.Version, Confidence = 0.8,
+            });
+        }
+        foreach (var e in extraction.Events)
+        {
+            var value = new JsonObject
+            {
+                ["term_months"] = e.TermMonths,
+                ["term_days"] = e.TermDays,
+                ["legal_articles"] = new JsonArray([.. e.LegalArticles.Select(a => (JsonNode?)JsonValue.Create(a))]),
+                ["court"] = e.Court,
+                ["closed_hearing"] = e.ClosedHearing,
+                ["subject_is_organization"] = e.SubjectIsOrganization,
+            };
+            db.Suggestions.Add(new SuggestionRow
+            {
+                DocumentId = documentId, Kind = "event", Predicate = Lexicon.LabelOf(e.Type), Subject = e.Subject, Value = value.ToJsonString(),
+                Date = e.Date?.ToString(), EvidenceStart = e.Evidence.Start, EvidenceLength = e.Evidence.Length, Quote = e.Evidence.Of(text),
+                Rule = e.Rule, ExtractorVersion = Extractor.Version, Confidence = e.Confidence,
+            });
+        }
+    }
+}

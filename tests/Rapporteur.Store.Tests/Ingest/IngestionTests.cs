@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Rapporteur.Core.Sources;
+using Rapporteur.Store.Ingest;
+
+namespace Rapporteur.Store.Tests.Ingest;
+
+/// <summary>Each test gets its own temp folder and SQLite file, created with the migrations.</summary>
+public sealed class IngestionTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Captured = new(2025, 6, 28, 7, 0, 0, TimeSpan.Zero);
+
+    private const string Article = """
+        Khorog Activist Sentenced to Nine Years
+
+        The Supreme Court in Dushanbe sentenced Davlatmamad Shokirov, a community activist from Khorog, to nine years in a penal colony on Thursday. His relatives said the hearing lasted less than a day and that the court refused to call the witnesses named by the defence.
+
+        Shokirov's lawyer, Firuza Nazarova, said she would appeal.
+        """;
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-store-tests", Guid.NewGuid().ToString("N"));
+    private RapporteurDb db = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        db = await Database.OpenAsync(Path.Combine(folder, "r.db"), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await db.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private Ingestion Ingestion() => new(db, SourceReaders.Default, TimeProvider.System);
+
+    private Task<IReadOnlyList<IngestOutcome>> IngestAsync(byte[] bytes, string origin, string? mediaType = "text/plain") =>
+        Ingestion().IngestAsync(new SourceInput(bytes, origin, Captured, mediaType), CancellationToken.None);
+
+    private async Task<(int Sources, int Documents, int Failures)> CountsAsync() =>
+        (await db.Sources.CountAsync(), await db.Documents.CountAsync(), await db.Failures.CountAsync());
+
+    [Fact]
+    public async Task Text_source_is_stored_with_its_exact_bytes_and_sha256()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Article.Replace("\n", "\r\n", StringComparison.Ordinal))];
+
+        var outcome = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(bytes, "khorog.txt")));
+
+        var source = await db.Sources.AsNoTracking().SingleAsync();
+        Assert.Equal(outcome.SourceId, source.Id);
+        Assert.Equal(bytes, source.Bytes);
+        Assert.Equal(bytes.Length, source.ByteCount);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), source.Sha256);
+        Assert.Equal("khorog.txt", source.Origin);
+        Assert.Equal("text/plain", source.MediaType);
+        Assert.Equal(Captured, source.CapturedAt);
+        Assert.Null(source.ParentId);
+    }
+
+    [Fact]
+    public async Task Text_source_is_stored_with_its_documents()
+    {
+        var outcome = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt")));
+
+        var documents = await db.Documents.AsNoTracking().Where(d => d.SourceId == outcome.SourceId).ToListAsync();
+        var document = Assert.Single(documents);
+        Assert.Equal(1, outcome.Documents);
+        Assert.Equal("Khorog Activist Sentenced to Nine Years", document.Title);
+        Assert.Contains("sentenced Davlatmamad Shokirov", document.Text, StringComparison.Ordinal);
+        var source = await db.Sources.AsNoTracking().SingleAsync();
+        Assert.Equal("Khorog Activist Sentenced to Nine Years", source.Title);
+        var map = Core.Domain.OffsetMap.Parse(document.OffsetMap);
+        for (var i = 0; i < document.Text.Length; i++)
+        {
+            Assert.Equal(source.Text[map.ToSource(i)], document.Text[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Same_bytes_again_are_a_duplicate_and_add_no_rows()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Article);
+        var first = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(bytes, "khorog.txt")));
+        var before = await CountsAsync();
+
+        var again = Assert.IsType<IngestedDuplicate>(Assert.Single(await IngestAsync(bytes, "copy-of-khorog.txt")));
+
+        Assert.Equal(first.SourceId, again.SourceId);
+        Assert.Equal("copy-of-khorog.txt", again.Origin);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Refused_input_is_recorded_as_a_failure_and_adds_no_source_or_document()
+    {
+        byte[] binary = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, .. new byte[40]];
+
+        var failed = Assert.IsType<IngestFailed>(Assert.Single(await IngestAsync(binary, "archive.txt")));
+
+        Assert.Equal(ReadProblem.Binary, failed.Problem);
+        Assert.Equal((0, 0, 1), await CountsAsync());
+        var failure = await db.Failures.AsNoTracking().SingleAsync();
+        Assert.Equal("archive.txt", failure.Origin);
+        Assert.Equal(nameof(ReadProblem.Binary), failure.Problem);
+        Assert.Equal(failed.Detail, failure.Detail);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(binary)), failure.Sha256);
+    }
+
+    [Fact]
+    public async Task Feed_stores_the_feed_and_one_source_per_item_linked_to_it()
+    {
+        const string rss = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Pamir Notes</title>
+              <item><title>Davlatmamad Shokirov sentenced in Dushanbe</title><link>https://notes.example.tj/shokirov</link>
+                <pubDate>Thu, 26 Jun 2025 10:00:00 GMT</pubDate>
+                <description>The activist from Khorog was sentenced to nine years after a one-day hearing in the Supreme Court.</description></item>
+              <item><title>Lawyer Firuza Nazarova lodges an appeal</title><link>https://notes.example.tj/nazarova-appeal</link>
+                <description>Firuza Nazarova said the court had refused to hear the witnesses named by the defence.</description></item>
+            </channel></rss>
+            """;
+        var bytes = Encoding.UTF8.GetBytes(rss);
+
+        var outcomes = await IngestAsync(bytes, "https://notes.example.tj/feed.rss", "application/rss+xml");
+
+        Assert.Equal(3, outcomes.Count);
+        var feed = Assert.IsType<IngestedNew>(outcomes[0]);
+        Assert.Equal(0, feed.Documents);
+        Assert.All(outcomes.Skip(1), o => Assert.True(Assert.IsType<IngestedNew>(o).Documents >= 1));
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal(3, sources.Count);
+        Assert.Equal(bytes, sources[0].Bytes);
+        Assert.Null(sources[0].ParentId);
+        Assert.Equal(["https://notes.example.tj/shokirov", "https://notes.example.tj/nazarova-appeal"], sources.Skip(1).Select(s => s.Origin));
+        Assert.All(sources.Skip(1), s => Assert.Equal(feed.SourceId, s.ParentId));
+        Assert.Equal(new DateTimeOffset(2025, 6, 26, 10, 0, 0, TimeSpan.Zero), sources[1].PublishedAt);
+        var itemDocuments = await db.Documents.AsNoTracking().Where(d => d.SourceId == sources[2].Id).ToListAsync();
+        Assert.Contains("refused to hear the witnesses", Assert.Single(itemDocuments).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_finds_a_document_by_a_word_and_marks_it_in_the_snippet()
+    {
+        var outcome = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt")));
+        await IngestAsync(Encoding.UTF8.GetBytes("Blogger Azamat Tokhtarov Released in Osh\n\nAzamat Tokhtarov was released on bail after ten days in custody."), "osh.txt");
+
+        var hits = await Database.SearchIndex(db).SearchAsync("penal", 10, CancellationToken.None);
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(outcome.SourceId, hit.SourceId);
+        Assert.Equal("khorog.txt", hit.Origin);
+        Assert.Contains("\u0002penal\u0003", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_is_case_insensitive_and_needs_every_word()
+    {
+        await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt");
+
+        Assert.Single(await Database.SearchIndex(db).SearchAsync("KHOROG activist", 10, CancellationToken.None));
+        Assert.Empty(await Database.SearchIndex(db).SearchAsync("Khorog bail", 10, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("\"*(")]
+    [InlineData("*")]
+    [InlineData("\"")]
+    [InlineData("()")]
+    [InlineData("-:^")]
+    [InlineData("   ")]
+    public async Task Query_made_only_of_search_syntax_returns_nothing_instead_of_failing(string query)
+    {
+        await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt");
+
+        var hits = await Database.SearchIndex(db).SearchAsync(query, 10, CancellationToken.None);
+
+        Assert.Empty(hits);
+    }
+
+    [Fact]
+    public async Task Word_followed_by_search_syntax_is_still_found()
+    {
+        await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt");
+
+        var hits = await Database.SearchIndex(db).SearchAsync("Shokirov\"* (", 10, CancellationToken.None);
+
+        Assert.Equal("khorog.txt", Assert.Single(hits).Origin);
+    }
+}
