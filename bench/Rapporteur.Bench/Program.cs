@@ -1,1 +1,61 @@
-Console.WriteLine("benchmarks: none yet");
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Rapporteur.Bench;
+using Rapporteur.Core.Extraction;
+using Rapporteur.Core.Sources;
+using Rapporteur.Store;
+using Rapporteur.Store.Ingest;
+
+// Benchmarks, not tests: each prints one figure per line.
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- ingest [N]    generate N articles, ingest into a fresh SQLite file
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles
+var verb = args.Length > 0 ? args[0] : "ingest";
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var generator = new ArticleGenerator(seed: 42);
+
+if (verb == "extract")
+{
+    var articles = Enumerable.Range(0, Math.Min(count, 2000)).Select(generator.Next).ToArray();
+    Extractor.Default.Extract(articles[0]);
+    var clock = Stopwatch.StartNew();
+    long chars = 0;
+    for (var i = 0; i < count; i++)
+    {
+        var text = articles[i % articles.Length];
+        chars += text.Length;
+        Extractor.Default.Extract(text);
+    }
+    clock.Stop();
+    Console.WriteLine(FormattableString.Invariant($"articles {count}"));
+    Console.WriteLine(FormattableString.Invariant($"mean_article_bytes {chars / count}"));
+    Console.WriteLine(FormattableString.Invariant($"extract_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
+    return 0;
+}
+
+var folder = Path.Combine(Path.GetTempPath(), "rapporteur-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+try
+{
+    await using var db = await Database.OpenAsync(Path.Combine(folder, "bench.db"), CancellationToken.None);
+    var ingestion = new Ingestion(db, SourceReaders.Default, TimeProvider.System);
+    var clock = Stopwatch.StartNew();
+    long bytes = 0;
+    for (var i = 0; i < count; i++)
+    {
+        var data = Encoding.UTF8.GetBytes(generator.Next(i));
+        bytes += data.Length;
+        await ingestion.IngestAsync(new SourceInput(data, $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain"), CancellationToken.None);
+    }
+    clock.Stop();
+    Console.WriteLine(FormattableString.Invariant($"articles {count}"));
+    Console.WriteLine(FormattableString.Invariant($"mean_article_bytes {bytes / count}"));
+    Console.WriteLine(FormattableString.Invariant($"ingest_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+return 0;

@@ -12,6 +12,8 @@ public static class Database
     public static async Task<RapporteurDb> OpenAsync(string? location, CancellationToken cancellationToken)
     {
         var db = SqliteRapporteurDb.Open(string.IsNullOrWhiteSpace(location) ? DefaultPath : location);
+        // One connection for the context's life: pragmas are per connection, and reopening per save is slow.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while an ingest writes; synchronous=NORMAL is durable in WAL mode at commit boundaries.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", cancellationToken);

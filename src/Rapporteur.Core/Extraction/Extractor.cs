@@ -15,6 +15,9 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     public static Extractor Default { get; } = new(Lexicon.Default);
 
+    // The rules use a few dozen inline patterns; the default cache of 15 would recompile them per call.
+    static Extractor() => Regex.CacheSize = Math.Max(Regex.CacheSize, 128);
+
     private sealed record Actor(int Person, string? Org, int Position);
 
     private sealed class Context
@@ -27,6 +30,28 @@ public sealed partial class Extractor(Lexicon lexicon)
         public required List<(Span Span, Gender Gender)> Pronouns { get; init; }
         public DatePoint? Anchor { get; init; }
         public HashSet<int> Speakers { get; } = [];
+        public Dictionary<int, List<DateMention>> Dates { get; } = [];
+        public Dictionary<int, List<DurationMention>> Durations { get; } = [];
+
+        public List<DateMention> DatesIn(Span sentence)
+        {
+            if (!Dates.TryGetValue(sentence.Start, out var found))
+            {
+                found = DateRecogniser.Find(Text, sentence, Anchor);
+                Dates[sentence.Start] = found;
+            }
+            return found;
+        }
+
+        public List<DurationMention> DurationsIn(Span sentence)
+        {
+            if (!Durations.TryGetValue(sentence.Start, out var found))
+            {
+                found = DateRecogniser.Durations(Text, sentence);
+                Durations[sentence.Start] = found;
+            }
+            return found;
+        }
     }
 
     public ExtractionResult Extract(string text, DatePoint? published = null)
@@ -76,8 +101,8 @@ public sealed partial class Extractor(Lexicon lexicon)
         mentions.AddRange(orgs.Select(o => new Mention(o.Kind == OrganizationKind.Court ? MentionKind.Court : MentionKind.Organization, o.Span, o.Span.Of(text), o.Name)));
         foreach (var sentence in context.Sentences)
         {
-            mentions.AddRange(DateRecogniser.Find(text, sentence, anchor).Select(d => new Mention(MentionKind.Date, d.Span, d.Span.Of(text), d.Value?.ToString())));
-            mentions.AddRange(DateRecogniser.Durations(text, sentence).Select(d => new Mention(MentionKind.Duration, d.Span, d.Span.Of(text), d.Months is { } mo ? $"{mo} months" : $"{d.Days} days")));
+            mentions.AddRange(context.DatesIn(sentence).Select(d => new Mention(MentionKind.Date, d.Span, d.Span.Of(text), d.Value?.ToString())));
+            mentions.AddRange(context.DurationsIn(sentence).Select(d => new Mention(MentionKind.Duration, d.Span, d.Span.Of(text), d.Months is { } mo ? $"{mo} months" : $"{d.Days} days")));
             foreach (Match m in LegalArticle().Matches(text[sentence.Start..sentence.End]))
             {
                 mentions.Add(new Mention(MentionKind.LegalProvision, new Span(sentence.Start + m.Index, m.Length), m.Value, string.Join(",", Articles(m))));
@@ -116,9 +141,9 @@ public sealed partial class Extractor(Lexicon lexicon)
             var before = HitsIn(c, sentence.Start, at).LastOrDefault();
             var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);
             var pronoun = c.Pronouns.LastOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= at && at - p.Span.End < 25);
-            if (lowerWordBefore && wordBefore.Groups[1].Value is "he" or "she")
+            if (wordBefore.Success && wordBefore.Groups[1].Value.ToLowerInvariant() is "he" or "she")
             {
-                if (Resolve(c, wordBefore.Index + sentence.Start, wordBefore.Groups[1].Value == "he" ? Gender.Male : Gender.Female) is { } who)
+                if (Resolve(c, wordBefore.Index + sentence.Start, string.Equals(wordBefore.Groups[1].Value, "he", StringComparison.OrdinalIgnoreCase) ? Gender.Male : Gender.Female) is { } who)
                 {
                     speaker = new Actor(who, null, at);
                 }
@@ -205,7 +230,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 taken.Add((type, trigger));
                 var subjects = Subjects(c, sentence, trigger, type);
                 var date = NearestDate(c, sentence, trigger.Start) ?? PreviousSentenceDate(c, sentence);
-                var durations = DateRecogniser.Durations(c.Text, sentence);
+                var durations = c.DurationsIn(sentence);
                 var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
                 var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
                     ? LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal).ToList()
@@ -298,12 +323,12 @@ public sealed partial class Extractor(Lexicon lexicon)
                 return group;
             }
         }
-        var possessive = Regex.Match(before, @"(?:\b(?<pro>his|her|their)|(?<name>[\p{L}\-]+)['’]s?)\s+(?:[a-z\-]+\s+){0,2}$");
+        var possessive = Regex.Match(before, @"(?:\b(?<pro>[Hh]is|[Hh]er|[Tt]heir)|(?<name>[\p{L}\-]+)['’]s?)\s+(?:[a-z\-]+\s+){0,2}$");
         if (possessive.Success && !passive)
         {
             if (possessive.Groups["pro"].Success)
             {
-                var pronoun = possessive.Groups["pro"].Value;
+                var pronoun = possessive.Groups["pro"].Value.ToLowerInvariant();
                 if (pronoun != "their" && Resolve(c, trigger.Start - 1, pronoun == "his" ? Gender.Male : Gender.Female) is { } p)
                 {
                     return [new Actor(p, null, trigger.Start)];
@@ -325,8 +350,8 @@ public sealed partial class Extractor(Lexicon lexicon)
             {
                 return group;
             }
-            var pronounSubject = Regex.Match(before, @"\b(?<p>he|she)\s+(?:was|is|has been|had been)\s+(?:\w+ly\s+)?$");
-            if (pronounSubject.Success && Resolve(c, trigger.Start, pronounSubject.Groups["p"].Value == "he" ? Gender.Male : Gender.Female) is { } subject)
+            var pronounSubject = Regex.Match(before, @"\b(?<p>he|she)\s+(?:was|is|has been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase);
+            if (pronounSubject.Success && Resolve(c, trigger.Start, string.Equals(pronounSubject.Groups["p"].Value, "he", StringComparison.OrdinalIgnoreCase) ? Gender.Male : Gender.Female) is { } subject)
             {
                 return [new Actor(subject, null, trigger.Start)];
             }
@@ -463,7 +488,7 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     private static DatePoint? NearestDate(Context c, Span sentence, int position)
     {
-        var dates = DateRecogniser.Find(c.Text, sentence, c.Anchor).Where(d => d.Value is not null).ToList();
+        var dates = c.DatesIn(sentence).Where(d => d.Value is not null).ToList();
         if (dates.Count == 0)
         {
             return null;
@@ -479,7 +504,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         {
             return null;
         }
-        return DateRecogniser.Find(c.Text, c.Sentences[index - 1], c.Anchor).LastOrDefault(d => d.Value is not null)?.Value;
+        return c.DatesIn(c.Sentences[index - 1]).LastOrDefault(d => d.Value is not null)?.Value;
     }
 
     private static DurationMention? NearestDuration(List<DurationMention> durations, Span trigger) =>

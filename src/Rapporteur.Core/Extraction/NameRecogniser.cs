@@ -80,7 +80,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
     [GeneratedRegex(@"(?:(?<![\p{L}\p{M}\d])|(?<=\p{Ll}{3}))(?:\p{Lu}\.(?=[ \u00A0]\p{Lu})|(?:Mc|Mac|O['’]|Al-|al-|el-|El-|ad-|ud-)?\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}][\p{L}\p{M}]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex CapWord();
 
-    [GeneratedRegex(@"\b(?:he|him|his|himself|she|her|hers|herself)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:he|him|his|himself|she|her|hers|herself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
 
     [GeneratedRegex(@"^[\p{Lu}][\p{Lu}\d&/\-]{1,9}$", RegexOptions.CultureInvariant)]
@@ -109,7 +109,8 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             {
                 var prev = current[^1];
                 var gap = text.AsSpan(prev.End, m.Index - prev.End);
-                if (!(gap is " " or "\u00A0"))
+                var afterHonorific = gap is ". " && prev.Text is "Mr" or "Ms" or "Mrs" or "Dr";
+                if (!(gap is " " or "\u00A0") && !afterHonorific)
                 {
                     runs.Add(current);
                     current = null;
@@ -402,12 +403,13 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         var found = new List<(Span, Gender)>();
         foreach (Match m in Pronoun().Matches(text))
         {
-            found.Add((new Span(m.Index, m.Length), m.Value[0] == 'h' && m.Value != "her" && m.Value != "hers" && m.Value != "herself" ? Gender.Male : Gender.Female));
+            var word = m.Value.ToLowerInvariant();
+            found.Add((new Span(m.Index, m.Length), word is "he" or "him" or "his" or "himself" ? Gender.Male : Gender.Female));
         }
         return found;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:the\s+)?(?<name>(?:[\p{Lu}][\p{L}\p{M}'’\.\-]*|\d+)(?:\s+(?:(?:of|for|the|and|on|in|to|against|de|du|&)\s+)*(?:[\p{Lu}][\p{L}\p{M}'’\.\-]*|\d+))*)(?:\s+\((?<acr>[\p{Lu}][\p{L}\d/\-]{1,12})\))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:the\s+)?(?<name>[\p{Lu}][\p{L}\p{M}'’\-]*(?:(?:\s+(?:(?:of|for|the|and|against|de|du|&)\s+)*[\p{Lu}][\p{L}\p{M}'’\-]*)|\s+\d+\b)*)(?:\s+\((?<acr>[\p{Lu}][\p{L}\d/\-]{1,12})\))?", RegexOptions.CultureInvariant)]
     private static partial Regex OrgRun();
 
     /// <summary>Organisation mentions: capitalised phrases with a head word ("Association", "Court"), names with an acronym, and acronyms.</summary>
