@@ -60,7 +60,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         var anchor = DateRecogniser.DocumentDate(text, published);
         var hits = names.FindPersons(text);
         var orgs = names.FindOrganizations(text);
-        // A person's name inside an organisation's name is the organisation's ("Kholiqnazarov Foundation").
+        // A person's name inside an organisation's name is the organisation's ("Rakhimova Foundation").
         hits.RemoveAll(h => orgs.Exists(o => o.Span.Contains(h.Span) && o.Kind != OrganizationKind.Other));
         var people = names.Resolve(text, hits);
         var context = new Context

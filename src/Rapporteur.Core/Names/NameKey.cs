@@ -5,7 +5,7 @@ namespace Rapporteur.Core.Names;
 
 /// <summary>
 /// A comparison key for one name word, in which common romanisations of Central Asian and
-/// Russian names meet: Холиқназаров, Kholiqnazarov and Kholiknazarov share a key.
+/// Russian names meet: Холиқов, Kholiqov and Kholikov share a key.
 /// </summary>
 public static class NameKey
 {
