@@ -34,7 +34,4 @@ public static class FileExtraction
     }
 
     public static IReadOnlyList<string> Files(IEnumerable<string> targets) => Fetcher.Plan(targets).Where(File.Exists).ToList();
-
-    public static (Document Document, ExtractionResult Result)[] ExtractText(string text) =>
-        DocumentSegmenter.Segment(new Read("text/plain", text)).Select(d => (d, Extractor.Default.Extract(d.Text, d.Published))).ToArray();
 }

@@ -76,23 +76,22 @@ public static class ListingSplitter
         {
             return false;
         }
-        var words = line.Count(' ') + 1;
+        var words = 0;
+        foreach (var range in line.Split(' '))
+        {
+            words += line[range].IsEmpty ? 0 : 1;
+        }
         return words is >= 3 and <= 30;
     }
 
-    /// <summary>A headline: one short line of words, capitalised, not ending like a sentence.</summary>
+    /// <summary>A headline: a plain headline in which at least half the words are capitalised.</summary>
     public static bool IsHeadline(ReadOnlySpan<char> line)
     {
+        if (!IsPlainHeadline(line))
+        {
+            return false;
+        }
         line = line.Trim();
-        if (line.Length is < 12 or > 180 || !char.IsUpper(line[0]))
-        {
-            return false;
-        }
-        var last = line[^1];
-        if (last is '.' or ',' or ';' or ':' or '"' or '”' or '»')
-        {
-            return false;
-        }
         var words = 0;
         var capitalised = 0;
         foreach (var range in line.Split(' '))
@@ -108,6 +107,6 @@ public static class ListingSplitter
                 capitalised++;
             }
         }
-        return words is >= 3 and <= 30 && capitalised * 2 >= words;
+        return capitalised * 2 >= words;
     }
 }

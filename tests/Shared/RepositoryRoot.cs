@@ -1,4 +1,4 @@
-namespace Rapporteur.Core.Tests;
+namespace Rapporteur.Tests;
 
 /// <summary>The checkout the tests run from: the nearest folder above the test binaries that holds Rapporteur.slnx.</summary>
 internal static class RepositoryRoot
