@@ -11,12 +11,13 @@ public sealed class ArticleGenerator(int seed)
     private static readonly string[] City = ["Dushanbe", "Khorog", "Khujand", "Bishkek", "Osh", "Almaty", "Astana", "Tashkent", "Nukus", "Samarkand", "Ashgabat", "Shymkent"];
     private static readonly string[] Month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     private static readonly string[] Role = ["journalist", "lawyer", "blogger", "human rights defender", "activist"];
-    private readonly Random random = new(seed);
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 
-    private T Pick<T>(T[] items) => items[random.Next(items.Length)];
-
+    /// <summary>Article number <paramref name="number"/>: the same text for the same seed and number, from any thread.</summary>
     public string Next(int number)
     {
+        var random = new Random(unchecked(seed * 1_000_003 + number));
+        T Pick<T>(T[] items) => ArticleGenerator.Pick(random, items);
         var person = $"{Pick(Given)} {Pick(Surname)}";
         var surname = person.Split(' ')[1];
         var city = Pick(City);

@@ -39,15 +39,17 @@ Directory.CreateDirectory(folder);
 try
 {
     await using var db = await Database.OpenAsync(Path.Combine(folder, "bench.db"), CancellationToken.None);
-    var ingestion = new Ingestion(db, SourceReaders.Default, TimeProvider.System);
+    using var ingestion = new Ingestion(db, SourceReaders.Default, TimeProvider.System);
     var clock = Stopwatch.StartNew();
     long bytes = 0;
-    for (var i = 0; i < count; i++)
+    var inputs = Enumerable.Range(0, count).Select(i => (Func<CancellationToken, Task<Fetched>>)(_ =>
     {
         var data = Encoding.UTF8.GetBytes(generator.Next(i));
-        bytes += data.Length;
-        await ingestion.IngestAsync(new SourceInput(data, $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain"), CancellationToken.None);
-    }
+        Interlocked.Add(ref bytes, data.Length);
+        return Task.FromResult<Fetched>(new FetchedInput(new SourceInput(data, $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain")));
+    }));
+    var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+    await ingestion.IngestAllAsync(inputs, parallelism, _ => Task.CompletedTask, CancellationToken.None);
     clock.Stop();
     Console.WriteLine(FormattableString.Invariant($"articles {count}"));
     Console.WriteLine(FormattableString.Invariant($"mean_article_bytes {bytes / count}"));

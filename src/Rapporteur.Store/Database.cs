@@ -16,7 +16,10 @@ public static class Database
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while an ingest writes; synchronous=NORMAL is durable in WAL mode at commit boundaries.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", cancellationToken);
+        foreach (var pragma in (string[])["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;"])
+        {
+            await db.Database.ExecuteSqlRawAsync(pragma, cancellationToken);
+        }
         return db;
     }
 

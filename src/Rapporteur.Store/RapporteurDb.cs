@@ -8,7 +8,6 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<SourceRow> Sources => Set<SourceRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<FailureRow> Failures => Set<FailureRow>();
-    public DbSet<MentionRow> Mentions => Set<MentionRow>();
     public DbSet<SuggestionRow> Suggestions => Set<SuggestionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -28,12 +27,6 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
             e.HasIndex(d => new { d.SourceId, d.Ordinal }).IsUnique();
         });
         modelBuilder.Entity<FailureRow>(e => e.ToTable("failures"));
-        modelBuilder.Entity<MentionRow>(e =>
-        {
-            e.ToTable("mentions");
-            e.HasIndex(m => m.DocumentId);
-            e.HasOne<DocumentRow>().WithMany().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        });
         modelBuilder.Entity<SuggestionRow>(e =>
         {
             e.ToTable("suggestions");

@@ -33,6 +33,8 @@ public sealed class DocumentRow
     public required string OffsetMap { get; set; }
     public string? Published { get; set; }
     public string? Language { get; set; }
+    /// <summary>What extraction found in the text, as JSON: [[kind, start, length, value], ...].</summary>
+    public string Mentions { get; set; } = "[]";
 }
 
 /// <summary>An input that could not be ingested, by name and reason; nothing else of it is stored.</summary>
@@ -44,18 +46,6 @@ public sealed class FailureRow
     public required string Problem { get; set; }
     public required string Detail { get; set; }
     public DateTimeOffset At { get; set; }
-}
-
-/// <summary>A span of a document and what it names (person, organisation, place, date, ...).</summary>
-public sealed class MentionRow
-{
-    public long Id { get; set; }
-    public long DocumentId { get; set; }
-    public required string Kind { get; set; }
-    public int Start { get; set; }
-    public int Length { get; set; }
-    public required string Text { get; set; }
-    public string? Value { get; set; }
 }
 
 /// <summary>

@@ -23,47 +23,36 @@ public static class IngestCommand
     {
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var fetcher = new Fetcher(http, options, context.Time);
-        var ingestion = new Ingestion(db, SourceReaders.Default, context.Time);
+        using var ingestion = new Ingestion(db, SourceReaders.Default, context.Time);
         var plan = Fetcher.Plan(targets);
         var outcomes = new List<IngestOutcome>();
         var clock = Stopwatch.StartNew();
-
-        async Task One(string target)
-        {
-            var fetched = await fetcher.FetchAsync(target, cancellationToken);
-            if (fetched is FetchFailed failed)
-            {
-                outcomes.Add(await ingestion.RecordFailureAsync(failed.Origin, null, failed.Problem, failed.Detail, cancellationToken));
-            }
-            else
-            {
-                outcomes.AddRange(await ingestion.IngestAsync(((FetchedInput)fetched).Input, cancellationToken));
-            }
-        }
+        var work = plan.Select(target => (Func<CancellationToken, Task<Fetched>>)(token => fetcher.FetchAsync(target, token)));
 
         if (context.Interactive)
         {
             await context.Console.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("ingesting", maxValue: Math.Max(plan.Count, 1));
-                foreach (var target in plan)
+                await ingestion.IngestAllAsync(work, Environment.ProcessorCount, done =>
                 {
-                    await One(target);
-                    task.Increment(1);
-                }
+                    outcomes.AddRange(done);
+                    task.Increment(done.Count);
+                    return Task.CompletedTask;
+                }, cancellationToken);
             });
         }
         else
         {
-            foreach (var target in plan)
+            await ingestion.IngestAllAsync(work, Environment.ProcessorCount, done =>
             {
-                var before = outcomes.Count;
-                await One(target);
-                foreach (var outcome in outcomes.Skip(before))
+                outcomes.AddRange(done);
+                foreach (var outcome in done)
                 {
                     context.Console.WriteLine(Line(outcome));
                 }
-            }
+                return Task.CompletedTask;
+            }, cancellationToken);
         }
         clock.Stop();
         return Summarise(context.Console, outcomes, clock.Elapsed);

@@ -24,15 +24,19 @@ public static partial class DateRecogniser
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateMention>();
         var slice = text.Substring(within.Start, within.Length);
-        foreach (Match m in Dates().Matches(slice))
+        foreach (var pattern in (Regex[])[AbsoluteDates(), Weekdays(), RelativeDates()])
         {
-            var span = new Span(within.Start + m.Index, m.Length);
-            if (found.Exists(f => f.Span.Overlaps(span)))
+            foreach (Match m in pattern.Matches(slice))
             {
-                continue;
+                var span = new Span(within.Start + m.Index, m.Length);
+                if (found.Exists(f => f.Span.Overlaps(span)))
+                {
+                    continue;
+                }
+                found.Add(new DateMention(span, Read(m, anchor), IsRelative(m)));
             }
-            found.Add(new DateMention(span, Read(m, anchor), IsRelative(m)));
         }
+        found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return found;
     }
 
@@ -223,8 +227,15 @@ public static partial class DateRecogniser
         return found;
     }
 
-    [GeneratedRegex(@"\b(?:(?<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?<dm_d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?=\p{Lu}\p{Ll}\p{Ll}(?:19|20)\d\d))(?<dm_m>" + Month + @")\.?(?:,?\s*(?<year>(?:19|20)\d\d))?|(?<md_m>" + Month + @")\.?\s+(?<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d))?|(?<my_m>" + Month + @"),?\s+(?:of\s+)?(?<year>(?:19|20)\d\d)|(?:(?<=\b(?:in|since|from|until|till|by|of|during|early|late|mid|end of|spring|summer|autumn|fall|winter)\s+)|(?<=\bmid-))(?<yonly>(?:19|20)\d\d)\b|(?:on\s+|last\s+|this\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)|(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Dates();
+    // Three passes, each with a narrow set of first characters, scan faster than one alternation of all forms.
+    [GeneratedRegex(@"\b(?:(?<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?<dm_d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?=\p{Lu}\p{Ll}\p{Ll}(?:19|20)\d\d))(?<dm_m>" + Month + @")\.?(?:,?\s*(?<year>(?:19|20)\d\d))?|(?<md_m>" + Month + @")\.?\s+(?<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d))?|(?<my_m>" + Month + @"),?\s+(?:of\s+)?(?<year>(?:19|20)\d\d)|(?:(?<=\b(?:in|since|from|until|till|by|of|during|early|late|mid|end of|spring|summer|autumn|fall|winter)\s+)|(?<=\bmid-))(?<yonly>(?:19|20)\d\d)\b)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AbsoluteDates();
+
+    [GeneratedRegex(@"\b(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Weekdays();
+
+    [GeneratedRegex(@"\b(?:(?<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)|(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeDates();
 
     [GeneratedRegex(@"\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|forty|fifty|sixty|ninety)(?<half>[- ]and[- ]a[- ]half)?[- ](?<unit>years?|months?|weeks?|days?)(?:['’]s?)?(?:\s+and\s+(?<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();

@@ -15,8 +15,6 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     public static Extractor Default { get; } = new(Lexicon.Default);
 
-    // The rules use a few dozen inline patterns; the default cache of 15 would recompile them per call.
-    static Extractor() => Regex.CacheSize = Math.Max(Regex.CacheSize, 128);
 
     private sealed record Actor(int Person, string? Org, int Position);
 
@@ -30,28 +28,15 @@ public sealed partial class Extractor(Lexicon lexicon)
         public required List<(Span Span, Gender Gender)> Pronouns { get; init; }
         public DatePoint? Anchor { get; init; }
         public HashSet<int> Speakers { get; } = [];
-        public Dictionary<int, List<DateMention>> Dates { get; } = [];
-        public Dictionary<int, List<DurationMention>> Durations { get; } = [];
+        public required List<DateMention> AllDates { get; init; }
+        public required List<DurationMention> AllDurations { get; init; }
+        public required List<(EventType Type, int Index, int Length, string Value)> Triggers { get; init; }
+        public required List<(int Index, int Length, string Value)> Verbs { get; init; }
 
-        public List<DateMention> DatesIn(Span sentence)
-        {
-            if (!Dates.TryGetValue(sentence.Start, out var found))
-            {
-                found = DateRecogniser.Find(Text, sentence, Anchor);
-                Dates[sentence.Start] = found;
-            }
-            return found;
-        }
+        // Each recogniser runs once over the whole text; sentences take their share by position.
+        public List<DateMention> DatesIn(Span sentence) => AllDates.FindAll(d => sentence.Contains(d.Span));
 
-        public List<DurationMention> DurationsIn(Span sentence)
-        {
-            if (!Durations.TryGetValue(sentence.Start, out var found))
-            {
-                found = DateRecogniser.Durations(Text, sentence);
-                Durations[sentence.Start] = found;
-            }
-            return found;
-        }
+        public List<DurationMention> DurationsIn(Span sentence) => AllDurations.FindAll(d => sentence.Contains(d.Span));
     }
 
     public ExtractionResult Extract(string text, DatePoint? published = null)
@@ -72,6 +57,10 @@ public sealed partial class Extractor(Lexicon lexicon)
             Orgs = orgs,
             Pronouns = NameRecogniser.Pronouns(text),
             Anchor = anchor,
+            AllDates = DateRecogniser.Find(text, new Span(0, text.Length), anchor),
+            AllDurations = DateRecogniser.Durations(text, new Span(0, text.Length)),
+            Triggers = [.. lexicon.Triggers.SelectMany(t => t.Pattern.Matches(text).Select(m => (t.Type, m.Index, m.Length, m.Value)))],
+            Verbs = [.. lexicon.StatementVerbs.Matches(text).Select(m => (m.Index, m.Length, m.Value))],
         };
         var events = new List<ExtractedEvent>();
         var statements = new List<ExtractedStatement>();
@@ -128,15 +117,14 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     // ---- statements -------------------------------------------------------------------------
 
-    private void FindStatements(Context c, Span sentence, List<ExtractedEvent> events, List<ExtractedStatement> statements)
+    private static void FindStatements(Context c, Span sentence, List<ExtractedEvent> events, List<ExtractedStatement> statements)
     {
-        var s = c.Text[sentence.Start..sentence.End];
-        foreach (Match verb in lexicon.StatementVerbs.Matches(s))
+        foreach (var verb in c.Verbs.Where(v => v.Index >= sentence.Start && v.Index + v.Length <= sentence.End))
         {
-            var at = sentence.Start + verb.Index;
+            var at = verb.Index;
             var end = at + verb.Length;
             Actor? speaker = null;
-            var wordBefore = Regex.Match(c.Text[sentence.Start..at], @"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$");
+            var wordBefore = WordBeforeVerb().Match(c.Text[sentence.Start..at]);
             var lowerWordBefore = wordBefore.Success && char.IsLower(wordBefore.Groups[1].Value[0]);
             var before = HitsIn(c, sentence.Start, at).LastOrDefault();
             var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);
@@ -166,7 +154,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             else if (verb.Value is "said" or "says" or "told" or "added" or "stated" or "noted" or "wrote" or "according to" or "explained" or "asserted" or "warned" or "stressed")
             {
                 var after = HitsIn(c, end, Math.Min(sentence.End, end + 60)).FirstOrDefault(h => !Possessive(c.Text, h.Span));
-                if (after is not null && Regex.IsMatch(c.Text[end..after.Span.Start], @"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|[a-z\-]+)\s+){0,5}$") && !Regex.IsMatch(c.Text[end..after.Span.Start], @"\b(?:that|to|about|of|on|with)\b"))
+                if (after is not null && NamedAfterVerb().IsMatch(c.Text[end..after.Span.Start]) && !ClauseWordAfterVerb().IsMatch(c.Text[end..after.Span.Start]))
                 {
                     speaker = new Actor(after.Person, null, after.Span.Start);
                 }
@@ -210,15 +198,17 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     // ---- events -----------------------------------------------------------------------------
 
-    private void FindEvents(Context c, Span sentence, List<ExtractedEvent> events)
+    private static void FindEvents(Context c, Span sentence, List<ExtractedEvent> events)
     {
         var s = c.Text[sentence.Start..sentence.End];
         var taken = new List<(EventType, Span)>();
-        foreach (var (type, pattern) in lexicon.Triggers)
+        foreach (var group in c.Triggers.Where(t => t.Index >= sentence.Start && t.Index + t.Length <= sentence.End).GroupBy(t => t.Type))
         {
-            foreach (Match m in pattern.Matches(s))
+            var type = group.Key;
+            foreach (var (_, index, length, value) in group)
             {
-                var trigger = new Span(sentence.Start + m.Index, m.Length);
+                var m = (Index: index - sentence.Start, Value: value);
+                var trigger = new Span(index, length);
                 if (taken.Exists(t => t.Item1 == type && t.Item2.Overlaps(trigger)))
                 {
                     continue;
@@ -236,7 +226,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                     ? LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal).ToList()
                     : [];
                 var court = c.Orgs.FirstOrDefault(o => o.Kind == OrganizationKind.Court && sentence.Contains(o.Span))?.Name;
-                bool? closed = Regex.IsMatch(s, @"\bclosed(?:-door)? (?:trial|hearing|court|session)|behind closed doors|in camera\b", RegexOptions.IgnoreCase) ? true : null;
+                bool? closed = ClosedHearing().IsMatch(s) ? true : null;
                 if (subjects.Count == 0)
                 {
                     if (type is EventType.NgoClosure or EventType.Killing or EventType.Deportation && UnnamedSubject(s))
@@ -291,21 +281,21 @@ public sealed partial class Extractor(Lexicon lexicon)
             return false;
         }
         var before = sentence[Math.Max(0, index - 40)..index];
-        return Regex.IsMatch(before, @"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,2})$", RegexOptions.IgnoreCase);
+        return PlannedOrCalledFor().IsMatch(before);
     }
 
     private static List<Actor> Subjects(Context c, Span sentence, Span trigger, EventType type)
     {
         var s = c.Text;
         var before = s[Math.Max(sentence.Start, trigger.Start - 25)..trigger.Start];
-        var passive = Regex.IsMatch(before, @"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|not\s+|reportedly\s+|allegedly\s+){0,2}$", RegexOptions.IgnoreCase);
+        var passive = PassiveBefore().IsMatch(before);
         if (type == EventType.NgoClosure)
         {
             var org = c.Orgs.Where(o => sentence.Contains(o.Span) && o.Kind is not (OrganizationKind.Court or OrganizationKind.StateBody or OrganizationKind.Intergovernmental))
                 .OrderBy(o => Math.Abs(o.Span.Start - trigger.Start)).FirstOrDefault();
             return org is null ? [] : [new Actor(-1, org.Name, org.Span.Start)];
         }
-        if (type == EventType.Search && Regex.IsMatch(s[trigger.Start..Math.Min(sentence.End, trigger.End + 40)], @"\boffices?\b", RegexOptions.IgnoreCase))
+        if (type == EventType.Search && OfficesAfter().IsMatch(s[trigger.Start..Math.Min(sentence.End, trigger.End + 40)]))
         {
             var org = c.Orgs.Where(o => sentence.Contains(o.Span) && o.Span.Start > trigger.Start && o.Kind is OrganizationKind.Media or OrganizationKind.Ngo).OrderBy(o => o.Span.Start).FirstOrDefault();
             if (org is not null)
@@ -314,7 +304,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             }
         }
         // Noun forms: "the arrest of X", "X's trial", "his detention".
-        var ofMatch = Regex.Match(s[trigger.End..Math.Min(sentence.End, trigger.End + 30)], @"^\s+(?:of|against|for)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}");
+        var ofMatch = OfAfter().Match(s[trigger.End..Math.Min(sentence.End, trigger.End + 30)]);
         if (ofMatch.Success)
         {
             var group = GroupAt(c, sentence, trigger.End + ofMatch.Length, forward: true);
@@ -323,7 +313,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 return group;
             }
         }
-        var possessive = Regex.Match(before, @"(?:\b(?<pro>[Hh]is|[Hh]er|[Tt]heir)|(?<name>[\p{L}\-]+)['’]s?)\s+(?:[a-z\-]+\s+){0,2}$");
+        var possessive = PossessiveBefore().Match(before);
         if (possessive.Success && !passive)
         {
             if (possessive.Groups["pro"].Success)
@@ -350,12 +340,12 @@ public sealed partial class Extractor(Lexicon lexicon)
             {
                 return group;
             }
-            var pronounSubject = Regex.Match(before, @"\b(?<p>he|she)\s+(?:was|is|has been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase);
+            var pronounSubject = PronounSubjectBefore().Match(before);
             if (pronounSubject.Success && Resolve(c, trigger.Start, string.Equals(pronounSubject.Groups["p"].Value, "he", StringComparison.OrdinalIgnoreCase) ? Gender.Male : Gender.Female) is { } subject)
             {
                 return [new Actor(subject, null, trigger.Start)];
             }
-            if (Regex.IsMatch(before, @"\b(?:they|people|members|others|individuals|men|women|refugees|ngos|organi[sz]ations|journalists|activists|outlets)\s+(?:were|are|have been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase))
+            if (UnnamedPluralSubject().IsMatch(before))
             {
                 return [];
             }
@@ -409,7 +399,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         if (forward)
         {
             var first = items.FindIndex(i => i.Start >= position);
-            if (first < 0 || items[first].Start - position > 60 || Regex.IsMatch(c.Text[position..items[first].Start], @"[;:]|\b(?:said|told|who|which|that|after|because|while|when|but)\b"))
+            if (first < 0 || items[first].Start - position > 60 || ForwardGapBreak().IsMatch(c.Text[position..items[first].Start]))
             {
                 return result;
             }
@@ -426,7 +416,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         else
         {
             var last = items.FindLastIndex(i => i.End <= position);
-            if (last < 0 || position - items[last].End > 80 || Regex.IsMatch(c.Text[items[last].End..position], @"[;“”""]|\b(?:said|told|after|because|while|when|but|and then)\b"))
+            if (last < 0 || position - items[last].End > 80 || BackwardGapBreak().IsMatch(c.Text[items[last].End..position]))
             {
                 return result;
             }
@@ -451,8 +441,8 @@ public sealed partial class Extractor(Lexicon lexicon)
             return false;
         }
         var gap = text[end..start];
-        return Regex.IsMatch(gap, @"^(?:\s*\([^)]{0,30}\))?(?:,\s*|\s+and\s+|,\s+and\s+|\s+&\s+)(?:(?:investigative|independent|fellow|freelance)\s+)?(?:journalists?\s+|activists?\s+|lawyers?\s+|bloggers?\s+|editor-in-chief,?\s+|director,?\s+)?$")
-            || Regex.IsMatch(gap, @"^,\s+(?:a|an|the|its|his|her)\s+[^,;.]{1,50},\s*(?:and\s+)?$");
+        return ListSeparator().IsMatch(gap)
+            || AppositionSeparator().IsMatch(gap);
     }
 
     /// <summary>The person a pronoun at a position most likely means: the latest compatible person mentioned before it.</summary>
@@ -482,7 +472,7 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     // "a UN expert said": the organisation qualifies an unnamed speaker.
     private static bool FollowedByRole(string text, int position) =>
-        Regex.IsMatch(text.AsSpan(position, Math.Min(30, text.Length - position)), @"^\s+(?:expert|experts|official|officials|spokes\w+|representative|director|head|chief|staff|lawyer|researcher)\b");
+        RoleAfterOrganization().IsMatch(text.AsSpan(position, Math.Min(30, text.Length - position)));
 
     private static IEnumerable<NameHit> HitsIn(Context c, int from, int to) => c.Hits.Where(h => h.Span.Start >= from && h.Span.End <= to);
 
@@ -536,7 +526,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 targets = [new Actor(inside.Person, null, inside.Span.Start)];
             }
         }
-        if (targets.Count == 0 && Regex.IsMatch(s[m.Index..], @"\b(?:him|her|their)\b"))
+        if (targets.Count == 0 && ObjectPronoun().IsMatch(s[m.Index..]))
         {
             var pro = c.Pronouns.Where(p => sentence.Contains(p.Span)).OrderBy(p => Math.Abs(p.Span.Start - at)).FirstOrDefault();
             if (pro.Span.Length > 0 && Resolve(c, pro.Span.Start, pro.Gender) is { } who)
@@ -578,4 +568,55 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
         return merged;
     }
+
+    [GeneratedRegex(@"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBeforeVerb();
+
+    [GeneratedRegex(@"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|[a-z\-]+)\s+){0,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedAfterVerb();
+
+    [GeneratedRegex(@"\b(?:that|to|about|of|on|with)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseWordAfterVerb();
+
+    [GeneratedRegex(@"\bclosed(?:-door)? (?:trial|hearing|court|session)|behind closed doors|in camera\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedHearing();
+
+    [GeneratedRegex(@"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlannedOrCalledFor();
+
+    [GeneratedRegex(@"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|not\s+|reportedly\s+|allegedly\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveBefore();
+
+    [GeneratedRegex(@"\boffices?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OfficesAfter();
+
+    [GeneratedRegex(@"^\s+(?:of|against|for)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex OfAfter();
+
+    [GeneratedRegex(@"(?:\b(?<pro>[Hh]is|[Hh]er|[Tt]heir)|(?<name>[\p{L}\-]+)['’]s?)\s+(?:[a-z\-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PossessiveBefore();
+
+    [GeneratedRegex(@"\b(?<p>he|she)\s+(?:was|is|has been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PronounSubjectBefore();
+
+    [GeneratedRegex(@"\b(?:they|people|members|others|individuals|men|women|refugees|ngos|organi[sz]ations|journalists|activists|outlets)\s+(?:were|are|have been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnnamedPluralSubject();
+
+    [GeneratedRegex(@"[;:]|\b(?:said|told|who|which|that|after|because|while|when|but)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ForwardGapBreak();
+
+    [GeneratedRegex(@"[;“”""]|\b(?:said|told|after|because|while|when|but|and then)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BackwardGapBreak();
+
+    [GeneratedRegex(@"^(?:\s*\([^)]{0,30}\))?(?:,\s*|\s+and\s+|,\s+and\s+|\s+&\s+)(?:(?:investigative|independent|fellow|freelance)\s+)?(?:journalists?\s+|activists?\s+|lawyers?\s+|bloggers?\s+|editor-in-chief,?\s+|director,?\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"^,\s+(?:a|an|the|its|his|her)\s+[^,;.]{1,50},\s*(?:and\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppositionSeparator();
+
+    [GeneratedRegex(@"^\s+(?:expert|experts|official|officials|spokes\w+|representative|director|head|chief|staff|lawyer|researcher)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleAfterOrganization();
+
+    [GeneratedRegex(@"\b(?:him|her|their)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectPronoun();
 }

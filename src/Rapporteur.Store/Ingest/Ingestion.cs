@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Documents;
 using Rapporteur.Core.Domain;
@@ -16,22 +18,29 @@ public sealed record IngestedDuplicate(string Origin, long SourceId) : IngestOut
 
 public sealed record IngestFailed(string Origin, ReadProblem Problem, string Detail) : IngestOutcome(Origin);
 
-/// <summary>read -> clean -> segment -> extract -> store, one source per transaction: all of it or none of it.</summary>
-public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvider time)
-{
-    /// <summary>Ingests one input; a feed gives its own outcome followed by one per item.</summary>
-    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(SourceInput input, CancellationToken cancellationToken) =>
-        await IngestAsync(input, null, cancellationToken);
+/// <summary>A source read, segmented and extracted, ready to store: the pure half of ingestion.</summary>
+public sealed record PreparedSource(SourceInput Input, string Sha256, ReadResult Result, IReadOnlyList<Document> Documents, IReadOnlyList<ExtractionResult> Extractions);
 
-    private async Task<IReadOnlyList<IngestOutcome>> IngestAsync(SourceInput input, long? parentId, CancellationToken cancellationToken)
+/// <summary>
+/// read -> clean -> segment -> extract -> store. Each source is stored whole or not at all (a
+/// savepoint per source); several ready sources share one commit, so the index flush and the
+/// commit are paid once per group. Preparing is pure and runs on several cores; storing is one writer.
+/// </summary>
+public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvider time) : IDisposable
+{
+    private const int MaxGroup = 64;
+    private RowInserter<SourceRow>? sources;
+    private RowInserter<DocumentRow>? documents;
+    private RowInserter<SuggestionRow>? suggestions;
+    private RowInserter<FailureRow>? failures;
+    private DbCommand? known;
+
+    /// <summary>Reads, segments and extracts one input. Pure; safe to run in parallel.</summary>
+    public static PreparedSource Prepare(SourceInput input, SourceReaders readers)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(readers);
         var sha = Source.HashOf(input.Bytes);
-        var existing = await db.Sources.AsNoTracking().Where(s => s.Sha256 == sha).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return [new IngestedDuplicate(input.Origin, id)];
-        }
         ReadResult result;
         try
         {
@@ -42,62 +51,210 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
             // A reader bug must not stop the run; the input is named and the rest goes on.
             result = new Refused(ReadProblem.Corrupt, "the reader failed on this input: " + e.GetType().Name);
         }
-        if (result is Refused refused)
+        if (result is not Read read)
         {
-            return [await RecordFailureAsync(input.Origin, sha, refused.Problem, refused.Detail, cancellationToken)];
+            return new PreparedSource(input, sha, result, [], []);
         }
-        var read = (Read)result;
-        var documents = read.Items.Count > 0 ? [] : DocumentSegmenter.Segment(read);
+        var parts = read.Items.Count > 0 ? [] : DocumentSegmenter.Segment(read);
+        var extractions = parts.Select(d => Extractor.Default.Extract(d.Text, d.Published)).ToList();
+        return new PreparedSource(input, sha, result, parts, extractions);
+    }
+
+    /// <summary>Ingests one input; a feed gives its own outcome followed by one per item.</summary>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(SourceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var outcomes = new List<IngestOutcome>();
+        await IngestAllAsync([_ => Task.FromResult<Fetched>(new FetchedInput(input))], 1, done =>
+        {
+            outcomes.AddRange(done);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>Records an input that could not even be fetched.</summary>
+    public async Task<IngestOutcome> RecordFailureAsync(string origin, string? sha, ReadProblem problem, string detail, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<IngestOutcome>();
+        await IngestAllAsync([_ => Task.FromResult<Fetched>(new FetchFailed(origin, problem, detail))], 1, done =>
+        {
+            outcomes.AddRange(done);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return outcomes[0];
+    }
+
+    /// <summary>
+    /// Ingests many inputs: fetching and preparing run ahead on the thread pool (at most
+    /// <paramref name="parallelism"/> at a time); storing follows in input order, and the outcomes
+    /// of a group are reported once its commit is durable.
+    /// </summary>
+    public async Task IngestAllAsync(IEnumerable<Func<CancellationToken, Task<Fetched>>> inputs, int parallelism, Func<IReadOnlyList<IngestOutcome>, Task> onOutcomes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(onOutcomes);
+        var ahead = Channel.CreateBounded<Task<(Fetched Fetched, PreparedSource? Prepared)>>(Math.Max(1, parallelism) * 4);
+        // Disposed only after every piece of work has been awaited below, since each releases it.
+        using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var input in inputs)
+                {
+                    await gate.WaitAsync(cancellationToken);
+                    var work = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            var fetched = await input(cancellationToken);
+                            return (fetched, fetched is FetchedInput f ? Prepare(f.Input, readers) : null);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    }, cancellationToken);
+                    await ahead.Writer.WriteAsync(work, cancellationToken);
+                }
+            }
+            finally
+            {
+                ahead.Writer.Complete();
+            }
+        }, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var group = new List<(Fetched, PreparedSource?)>();
+        while (await ahead.Reader.WaitToReadAsync(cancellationToken))
+        {
+            group.Clear();
+            // Take the next input, then whatever else is already prepared, up to a group's size.
+            while (group.Count < MaxGroup && ahead.Reader.TryPeek(out var next) && (group.Count == 0 || next.IsCompleted))
+            {
+                ahead.Reader.TryRead(out _);
+                group.Add(await next);
+            }
+            var outcomes = new List<IngestOutcome>();
+            await using (var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var (fetched, prepared) in group)
+                {
+                    if (fetched is FetchFailed failed)
+                    {
+                        outcomes.Add(await RecordAsync(failed.Origin, null, failed.Problem, failed.Detail, transaction, cancellationToken));
+                    }
+                    else
+                    {
+                        outcomes.AddRange(await StoreAsync(prepared!, null, transaction, cancellationToken));
+                    }
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            await onOutcomes(outcomes);
+        }
+        await producer;
+    }
+
+    private async Task<long?> KnownAsync(string sha, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (known is null)
+        {
+            known = db.Database.GetDbConnection().CreateCommand();
+            known.CommandText = "SELECT \"Id\" FROM \"sources\" WHERE \"Sha256\" = @sha LIMIT 1";
+            var parameter = known.CreateParameter();
+            parameter.ParameterName = "@sha";
+            known.Parameters.Add(parameter);
+            known.Prepare();
+        }
+        known.Transaction = transaction;
+        known.Parameters[0].Value = sha;
+        return await known.ExecuteScalarAsync(cancellationToken) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    // One source and everything derived from it, inside a savepoint: a failure undoes this source only.
+    private async Task<IReadOnlyList<IngestOutcome>> StoreAsync(PreparedSource prepared, long? parentId, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var input = prepared.Input;
+        if (await KnownAsync(prepared.Sha256, transaction, cancellationToken) is { } id)
+        {
+            return [new IngestedDuplicate(input.Origin, id)];
+        }
+        if (prepared.Result is Refused refused)
+        {
+            return [await RecordAsync(input.Origin, prepared.Sha256, refused.Problem, refused.Detail, transaction, cancellationToken)];
+        }
+        var read = (Read)prepared.Result;
         var row = new SourceRow
         {
-            Sha256 = sha,
+            Sha256 = prepared.Sha256,
             MediaType = read.MediaType,
             Origin = input.Origin,
             CapturedAt = input.CapturedAt,
             PublishedAt = read.PublishedAt,
-            Title = read.Title ?? (documents.Count > 0 ? documents[0].Title : null),
+            Title = read.Title ?? (prepared.Documents.Count > 0 ? prepared.Documents[0].Title : null),
             Publisher = read.Publisher,
             Language = read.Language,
             ParentId = parentId,
             ByteCount = input.Bytes.Length,
             Bytes = input.Bytes,
             Text = read.Text,
-            Documents = [.. documents.Select(d => new DocumentRow
-            {
-                Ordinal = d.Ordinal,
-                Title = d.Title,
-                Text = d.Text,
-                OffsetMap = d.Map.Serialize(),
-                Published = d.Published?.ToString(),
-                Language = d.Language,
-            })],
         };
-        var extractions = documents.Select(d => Extractor.Default.Extract(d.Text, d.Published)).ToList();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        sources ??= new RowInserter<SourceRow>(db);
+        documents ??= new RowInserter<DocumentRow>(db);
+        suggestions ??= new RowInserter<SuggestionRow>(db);
+        await transaction.SaveAsync("source", cancellationToken);
+        try
         {
-            db.Sources.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-            for (var i = 0; i < documents.Count; i++)
+            await sources.InsertAsync(row, transaction, cancellationToken);
+            for (var i = 0; i < prepared.Documents.Count; i++)
             {
-                Suggestions.Add(db, row.Documents[i].Id, documents[i].Text, extractions[i]);
+                var d = prepared.Documents[i];
+                var document = new DocumentRow
+                {
+                    SourceId = row.Id,
+                    Ordinal = d.Ordinal,
+                    Title = d.Title,
+                    Text = d.Text,
+                    OffsetMap = d.Map.Serialize(),
+                    Published = d.Published?.ToString(),
+                    Language = d.Language,
+                    Mentions = Suggestions.MentionsJson(prepared.Extractions[i]),
+                };
+                await documents.InsertAsync(document, transaction, cancellationToken);
+                foreach (var suggestion in Suggestions.Of(document.Id, d.Text, prepared.Extractions[i]))
+                {
+                    await suggestions.InsertAsync(suggestion, transaction, cancellationToken);
+                }
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.ReleaseAsync("source", cancellationToken);
         }
-        db.ChangeTracker.Clear();
-        var outcomes = new List<IngestOutcome> { new IngestedNew(input.Origin, row.Id, documents.Count, read.Warnings) };
+        catch (DbException e)
+        {
+            await transaction.RollbackAsync("source", cancellationToken);
+            return [await RecordAsync(input.Origin, prepared.Sha256, ReadProblem.Corrupt, "the store refused it: " + e.Message, transaction, cancellationToken)];
+        }
+        var outcomes = new List<IngestOutcome> { new IngestedNew(input.Origin, row.Id, prepared.Documents.Count, read.Warnings) };
         foreach (var item in read.Items)
         {
-            outcomes.AddRange(await IngestAsync(item.Input, row.Id, cancellationToken));
+            outcomes.AddRange(await StoreAsync(Prepare(item.Input, readers), row.Id, transaction, cancellationToken));
         }
         return outcomes;
     }
 
-    public async Task<IngestOutcome> RecordFailureAsync(string origin, string? sha, ReadProblem problem, string detail, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> RecordAsync(string origin, string? sha, ReadProblem problem, string detail, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        db.Failures.Add(new FailureRow { Origin = origin, Sha256 = sha, Problem = problem.ToString(), Detail = detail, At = time.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        failures ??= new RowInserter<FailureRow>(db);
+        await failures.InsertAsync(new FailureRow { Origin = origin, Sha256 = sha, Problem = problem.ToString(), Detail = detail, At = time.GetUtcNow() }, transaction, cancellationToken);
         return new IngestFailed(origin, problem, detail);
+    }
+
+    public void Dispose()
+    {
+        sources?.Dispose();
+        documents?.Dispose();
+        suggestions?.Dispose();
+        failures?.Dispose();
+        known?.Dispose();
     }
 }

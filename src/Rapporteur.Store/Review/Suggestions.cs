@@ -3,18 +3,25 @@ using Rapporteur.Core.Extraction;
 
 namespace Rapporteur.Store.Review;
 
-/// <summary>Turns one document's extraction into stored mentions and suggestions, all with status "suggested".</summary>
+/// <summary>Turns one document's extraction into what is stored: its mentions, and suggestions with status "suggested".</summary>
 public static class Suggestions
 {
-    public static void Add(RapporteurDb db, long documentId, string text, ExtractionResult extraction)
+    /// <summary>A document's mentions as one compact JSON array, stored with the document.</summary>
+    public static string MentionsJson(ExtractionResult extraction)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(extraction);
+        var array = new JsonArray();
         foreach (var m in extraction.Mentions)
         {
-            db.Mentions.Add(new MentionRow { DocumentId = documentId, Kind = m.Kind.ToString().ToLowerInvariant(), Start = m.Span.Start, Length = m.Span.Length, Text = m.Text, Value = m.Value });
+            array.Add(new JsonArray(m.Kind.ToString().ToLowerInvariant(), m.Span.Start, m.Span.Length, m.Value));
         }
+        return array.ToJsonString();
+    }
+
+    public static IEnumerable<SuggestionRow> Of(long documentId, string text, ExtractionResult extraction)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(extraction);
         foreach (var p in extraction.Persons)
         {
             var first = p.Mentions[0];
@@ -25,12 +32,12 @@ public static class Suggestions
                 ["at_risk"] = p.AtRisk,
                 ["gender"] = p.Gender.ToString().ToLowerInvariant(),
             };
-            db.Suggestions.Add(new SuggestionRow
+            yield return new SuggestionRow
             {
                 DocumentId = documentId, Kind = "person", Predicate = "name", Subject = p.Name, Value = value.ToJsonString(),
                 EvidenceStart = first.Start, EvidenceLength = first.Length, Quote = first.Of(text),
                 Rule = "person:name-shape", ExtractorVersion = Extractor.Version, Confidence = 0.8,
-            });
+            };
         }
         foreach (var e in extraction.Events)
         {
@@ -43,12 +50,12 @@ public static class Suggestions
                 ["closed_hearing"] = e.ClosedHearing,
                 ["subject_is_organization"] = e.SubjectIsOrganization,
             };
-            db.Suggestions.Add(new SuggestionRow
+            yield return new SuggestionRow
             {
                 DocumentId = documentId, Kind = "event", Predicate = Lexicon.LabelOf(e.Type), Subject = e.Subject, Value = value.ToJsonString(),
                 Date = e.Date?.ToString(), EvidenceStart = e.Evidence.Start, EvidenceLength = e.Evidence.Length, Quote = e.Evidence.Of(text),
                 Rule = e.Rule, ExtractorVersion = Extractor.Version, Confidence = e.Confidence,
-            });
+            };
         }
     }
 }

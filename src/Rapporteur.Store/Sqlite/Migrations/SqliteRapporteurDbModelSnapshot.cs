@@ -25,6 +25,10 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.Property<string>("Language")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -81,39 +85,6 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("failures", (string)null);
-                });
-
-            modelBuilder.Entity("Rapporteur.Store.MentionRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Start")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.ToTable("mentions", (string)null);
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>
@@ -252,15 +223,6 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Source");
-                });
-
-            modelBuilder.Entity("Rapporteur.Store.MentionRow", b =>
-                {
-                    b.HasOne("Rapporteur.Store.DocumentRow", null)
-                        .WithMany()
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SuggestionRow", b =>
