@@ -9,7 +9,8 @@ using Rapporteur.Store.Ingest;
 
 // Benchmarks, not tests: each prints one figure per line.
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- ingest [N]    generate N articles, ingest into a fresh SQLite file
-//   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles, one thread
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- prepare [N]   read + clean + segment + extract on every core, nothing stored
 var verb = args.Length > 0 ? args[0] : "ingest";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var generator = new ArticleGenerator(seed: 42);
@@ -18,6 +19,7 @@ if (verb == "extract")
 {
     var articles = Enumerable.Range(0, Math.Min(count, 2000)).Select(generator.Next).ToArray();
     Extractor.Default.Extract(articles[0]);
+    var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
     var clock = Stopwatch.StartNew();
     long chars = 0;
     for (var i = 0; i < count; i++)
@@ -30,6 +32,20 @@ if (verb == "extract")
     Console.WriteLine(FormattableString.Invariant($"articles {count}"));
     Console.WriteLine(FormattableString.Invariant($"mean_article_bytes {chars / count}"));
     Console.WriteLine(FormattableString.Invariant($"extract_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"allocated_kb_per_article {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024 / count}"));
+    Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
+    return 0;
+}
+
+if (verb == "prepare")
+{
+    // Read + clean + segment + extract on every core, nothing stored: the ceiling for ingest.
+    var clock = Stopwatch.StartNew();
+    var degree = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+    Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => Ingestion.Prepare(new SourceInput(Encoding.UTF8.GetBytes(generator.Next(i)), $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain"), SourceReaders.Default));
+    clock.Stop();
+    Console.WriteLine(FormattableString.Invariant($"articles {count}"));
+    Console.WriteLine(FormattableString.Invariant($"prepare_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
     Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
     return 0;
 }

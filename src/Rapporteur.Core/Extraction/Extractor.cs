@@ -33,6 +33,28 @@ public sealed partial class Extractor(Lexicon lexicon)
         public required List<(EventType Type, int Index, int Length, string Value)> Triggers { get; init; }
         public required List<(int Index, int Length, string Value)> Verbs { get; init; }
 
+        private readonly Dictionary<int, List<(int Start, int End, int Person)>> peopleIn = [];
+
+        /// <summary>Names and resolved pronouns of a sentence, in order; computed once per sentence.</summary>
+        public List<(int Start, int End, int Person)> PeopleIn(Span sentence)
+        {
+            if (peopleIn.TryGetValue(sentence.Start, out var items))
+            {
+                return items;
+            }
+            items = [.. Hits.Where(h => sentence.Contains(h.Span)).Select(h => (h.Span.Start, h.Span.End, h.Person))];
+            foreach (var p in Pronouns.Where(p => sentence.Contains(p.Span) && p.Span.Length > 0))
+            {
+                if (Resolve(this, p.Span.Start, p.Gender) is { } who)
+                {
+                    items.Add((p.Span.Start, p.Span.End, who));
+                }
+            }
+            items.Sort((a, b) => a.Start.CompareTo(b.Start));
+            peopleIn[sentence.Start] = items;
+            return items;
+        }
+
         // Each recogniser runs once over the whole text; sentences take their share by position.
         public List<DateMention> DatesIn(Span sentence) => AllDates.FindAll(d => sentence.Contains(d.Span));
 
@@ -386,16 +408,7 @@ public sealed partial class Extractor(Lexicon lexicon)
     private static List<Actor> GroupAt(Context c, Span sentence, int position, bool forward)
     {
         var result = new List<Actor>();
-        var items = new List<(int Start, int End, int Person)>();
-        items.AddRange(c.Hits.Where(h => sentence.Contains(h.Span)).Select(h => (h.Span.Start, h.Span.End, h.Person)));
-        foreach (var p in c.Pronouns.Where(p => sentence.Contains(p.Span) && p.Span.Length > 0))
-        {
-            if (Resolve(c, p.Span.Start, p.Gender) is { } who)
-            {
-                items.Add((p.Span.Start, p.Span.End, who));
-            }
-        }
-        items.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var items = c.PeopleIn(sentence);
         if (forward)
         {
             var first = items.FindIndex(i => i.Start >= position);

@@ -279,12 +279,23 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(hits);
         var people = new List<PersonCluster>();
+        // A document repeats the same few names many times; each key is computed once.
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        string KeyOf(string word)
+        {
+            if (!keys.TryGetValue(word, out var key))
+            {
+                key = NameKey.Of(word);
+                keys[word] = key;
+            }
+            return key;
+        }
         foreach (var hit in hits.Where(h => h.Full))
         {
             var given = hit.Words[0];
             var surname = hit.Words[^1];
-            var gk = NameKey.Of(given);
-            var sk = NameKey.Of(surname);
+            var gk = KeyOf(given);
+            var sk = KeyOf(surname);
             var index = people.FindIndex(p => p.HasFullName && Close(p.SurnameKey, sk) && Close(p.GivenKey, gk));
             if (index < 0)
             {
@@ -296,7 +307,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         }
         foreach (var hit in hits.Where(h => !h.Full))
         {
-            var key = NameKey.Of(hit.Words[0]);
+            var key = KeyOf(hit.Words[0]);
             var best = -1;
             var bestDistance = int.MaxValue;
             for (var p = 0; p < people.Count; p++)
