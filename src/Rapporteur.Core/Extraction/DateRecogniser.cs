@@ -24,7 +24,7 @@ public static partial class DateRecogniser
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateMention>();
         var slice = text.Substring(within.Start, within.Length);
-        foreach (var pattern in (Regex[])[AbsoluteDates(), Weekdays(), RelativeDates()])
+        foreach (var pattern in (Regex[])[AbsoluteDates(), Weekdays(), RelativeDates(), BareMonths()])
         {
             foreach (Match m in pattern.Matches(slice))
             {
@@ -41,7 +41,7 @@ public static partial class DateRecogniser
     }
 
     private static bool IsRelative(Match m) =>
-        m.Groups["weekday"].Success || m.Groups["rel"].Success || m.Groups["ago"].Success ||
+        m.Groups["bare_m"].Success || m.Groups["weekday"].Success || m.Groups["rel"].Success || m.Groups["ago"].Success ||
         ((m.Groups["dm_d"].Success || m.Groups["md_d"].Success) && !m.Groups["year"].Success);
 
     private static DatePoint? Read(Match m, DatePoint? anchor)
@@ -73,6 +73,17 @@ public static partial class DateRecogniser
                     return DatePoint.OfDay(candidate.Year, candidate.Month, day);
                 }
                 return null;
+            }
+            if (m.Groups["bare_m"].Success)
+            {
+                // "in December" on a page dated March 2024 means December 2023: the latest such month not after the page.
+                if (anchor is not { } a)
+                {
+                    return null;
+                }
+                var month = MonthOf(m.Groups["bare_m"].Value);
+                var inYear = month > a.Month ? a.Year - 1 : a.Year;
+                return a.Precision == DatePrecision.Year ? null : DatePoint.OfMonth(inYear, month);
             }
             if (m.Groups["my_m"].Success)
             {
@@ -233,6 +244,9 @@ public static partial class DateRecogniser
 
     [GeneratedRegex(@"\b(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
+
+    [GeneratedRegex(@"(?<=\b(?:in|since|until|till|by|from|early|late|mid|mid-|end of|beginning of|during)\s+)(?<bare_m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s+(?:19|20)\d\d|\s+\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex BareMonths();
 
     [GeneratedRegex(@"\b(?:(?<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)|(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDates();

@@ -18,6 +18,8 @@ public sealed record ExtractedEvent
     public string? Subject { get; init; }
     public bool SubjectIsOrganization { get; init; }
     public DatePoint? Date { get; init; }
+    /// <summary>Where the date came from; an explicit date in the event's own sentence beats an inherited one when mentions merge.</summary>
+    public DateOrigin DateOrigin { get; init; }
     public int? TermMonths { get; init; }
     public int? TermDays { get; init; }
     public IReadOnlyList<string> LegalArticles { get; init; } = [];
@@ -27,6 +29,15 @@ public sealed record ExtractedEvent
     public required Span Evidence { get; init; }
     public required string Rule { get; init; }
     public double Confidence { get; init; }
+}
+
+/// <summary>How an event got its date, strongest last.</summary>
+public enum DateOrigin
+{
+    None,
+    Document,
+    PreviousSentence,
+    Sentence,
 }
 
 /// <summary>A quoted passage or reported speech and who said it.</summary>

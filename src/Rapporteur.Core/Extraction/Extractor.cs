@@ -32,6 +32,13 @@ public sealed partial class Extractor(Lexicon lexicon)
         public required List<DurationMention> AllDurations { get; init; }
         public required List<(EventType Type, int Index, int Length, string Value)> Triggers { get; init; }
         public required List<(int Index, int Length, string Value)> Verbs { get; init; }
+        public required List<Span> Quotes { get; init; }
+        /// <summary>The people last named together as the subject of a case event: "they", "the three" mean them.</summary>
+        public List<int> LastGroup { get; set; } = [];
+        /// <summary>The person the latest case event was about, and the sentence it was in.</summary>
+        public (int Person, int Sentence) Salient { get; set; } = (-1, -1);
+
+        public bool Quoted(int position) => Quotes.Exists(q => q.Start < position && position < q.End);
 
         private readonly Dictionary<int, List<(int Start, int End, int Person)>> peopleIn = [];
 
@@ -83,6 +90,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             AllDurations = DateRecogniser.Durations(text, new Span(0, text.Length)),
             Triggers = [.. lexicon.Triggers.SelectMany(t => t.Pattern.Matches(text).Select(m => (t.Type, m.Index, m.Length, m.Value)))],
             Verbs = [.. lexicon.StatementVerbs.Matches(text).Select(m => (m.Index, m.Length, m.Value))],
+            Quotes = QuotedSpans(text),
         };
         var events = new List<ExtractedEvent>();
         var statements = new List<ExtractedStatement>();
@@ -141,7 +149,7 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     private static void FindStatements(Context c, Span sentence, List<ExtractedEvent> events, List<ExtractedStatement> statements)
     {
-        foreach (var verb in c.Verbs.Where(v => v.Index >= sentence.Start && v.Index + v.Length <= sentence.End))
+        foreach (var verb in c.Verbs.Where(v => v.Index >= sentence.Start && v.Index + v.Length <= sentence.End && !c.Quoted(v.Index)))
         {
             var at = verb.Index;
             var end = at + verb.Length;
@@ -194,9 +202,11 @@ public sealed partial class Extractor(Lexicon lexicon)
                 c.Speakers.Add(speaker.Person);
             }
             var subject = speaker.Person >= 0 ? c.People[speaker.Person].Name : speaker.Org;
-            var date = NearestDate(c, sentence, at) ?? c.Anchor;
+            var own = NearestDate(c, sentence, at);
+            var date = own ?? c.Anchor;
             events.Add(new ExtractedEvent
             {
+                DateOrigin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.Document : DateOrigin.None,
                 Type = EventType.Statement,
                 Subject = subject,
                 SubjectIsOrganization = speaker.Person < 0,
@@ -241,7 +251,9 @@ public sealed partial class Extractor(Lexicon lexicon)
                 }
                 taken.Add((type, trigger));
                 var subjects = Subjects(c, sentence, trigger, type);
-                var date = NearestDate(c, sentence, trigger.Start) ?? PreviousSentenceDate(c, sentence);
+                var own = NearestDate(c, sentence, trigger.Start);
+                var date = own ?? PreviousSentenceDate(c, sentence);
+                var origin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.PreviousSentence : DateOrigin.None;
                 var durations = c.DurationsIn(sentence);
                 var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
                 var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
@@ -253,9 +265,18 @@ public sealed partial class Extractor(Lexicon lexicon)
                 {
                     if (type is EventType.NgoClosure or EventType.Killing or EventType.Deportation && UnnamedSubject(s))
                     {
-                        events.Add(Make(type, null, false, date, term, articles, court, closed, sentence, m.Value, 0.4));
+                        events.Add(Make(type, null, false, date, term, articles, court, closed, sentence, m.Value, 0.4) with { DateOrigin = origin });
                     }
                     continue;
+                }
+                var persons = subjects.Where(a => a.Person >= 0).Select(a => a.Person).Distinct().ToList();
+                if (IsCaseEvent(type) && persons.Count >= 2)
+                {
+                    c.LastGroup = persons;
+                }
+                if (IsCaseEvent(type) && persons.Count == 1)
+                {
+                    c.Salient = (persons[0], c.Sentences.IndexOf(sentence));
                 }
                 // "sentenced to seven and eight years respectively": terms go to people in order.
                 var respective = type == EventType.Sentence && s.Contains("respectively", StringComparison.OrdinalIgnoreCase) && durations.Count >= subjects.Count;
@@ -268,11 +289,16 @@ public sealed partial class Extractor(Lexicon lexicon)
                     {
                         continue;
                     }
-                    events.Add(Make(type, name, a.Person < 0, date, kTerm, articles, court, closed, sentence, m.Value, a.Person >= 0 ? 0.7 : 0.5));
+                    events.Add(Make(type, name, a.Person < 0, date, kTerm, articles, court, closed, sentence, m.Value, a.Person >= 0 ? 0.7 : 0.5) with { DateOrigin = origin });
                 }
             }
         }
     }
+
+    private static bool IsCaseEvent(EventType type) =>
+        type is EventType.Arrest or EventType.Detention or EventType.Charge or EventType.Trial or EventType.Sentence or EventType.Release or EventType.TravelBan or EventType.Disappearance;
+
+    private static List<Actor> Group(Context c) => [.. c.LastGroup.Select(p => new Actor(p, null, -1))];
 
     private static ExtractedEvent Make(EventType type, string? subject, bool isOrg, DatePoint? date, DurationMention? term, List<string> articles, string? court, bool? closed, Span evidence, string trigger, double confidence) => new()
     {
@@ -341,6 +367,10 @@ public sealed partial class Extractor(Lexicon lexicon)
             if (possessive.Groups["pro"].Success)
             {
                 var pronoun = possessive.Groups["pro"].Value.ToLowerInvariant();
+                if (pronoun == "their" && c.LastGroup.Count >= 2)
+                {
+                    return Group(c);
+                }
                 if (pronoun != "their" && Resolve(c, trigger.Start - 1, pronoun == "his" ? Gender.Male : Gender.Female) is { } p)
                 {
                     return [new Actor(p, null, trigger.Start)];
@@ -367,6 +397,10 @@ public sealed partial class Extractor(Lexicon lexicon)
             {
                 return [new Actor(subject, null, trigger.Start)];
             }
+            if (GroupSubjectBefore().IsMatch(before) && c.LastGroup.Count >= 2)
+            {
+                return Group(c);
+            }
             if (UnnamedPluralSubject().IsMatch(before))
             {
                 return [];
@@ -374,6 +408,10 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
         else
         {
+            if (ThemAfter().IsMatch(s.AsSpan(trigger.End, Math.Min(12, sentence.End - trigger.End))) && c.LastGroup.Count >= 2)
+            {
+                return Group(c);
+            }
             var group = GroupAt(c, sentence, trigger.End, forward: true);
             if (group.Count > 0)
             {
@@ -400,6 +438,11 @@ public sealed partial class Extractor(Lexicon lexicon)
         if (pro.Span.Length > 0 && Resolve(c, pro.Span.Start, pro.Gender) is { } who)
         {
             return [new Actor(who, null, pro.Span.Start)];
+        }
+        // "The trial was closed to the public": with no one named, the case the text is following.
+        if (c.Salient.Person >= 0 && c.Sentences.IndexOf(sentence) - c.Salient.Sentence is >= 0 and <= 2 && DefiniteBefore().IsMatch(before))
+        {
+            return [new Actor(c.Salient.Person, null, trigger.Start)];
         }
         return [];
     }
@@ -480,6 +523,38 @@ public sealed partial class Extractor(Lexicon lexicon)
         return best?.Person;
     }
 
+    /// <summary>Spans between opening and closing quotation marks (curly pairs, or straight quotes taken in pairs within a paragraph).</summary>
+    private static List<Span> QuotedSpans(string text)
+    {
+        var spans = new List<Span>();
+        var open = -1;
+        var straight = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '“' or '«':
+                    open = i;
+                    break;
+                case '”' or '»' when open >= 0:
+                    spans.Add(Span.FromBounds(open, i + 1));
+                    open = -1;
+                    break;
+                case '"' when straight < 0:
+                    straight = i;
+                    break;
+                case '"':
+                    spans.Add(Span.FromBounds(straight, i + 1));
+                    straight = -1;
+                    break;
+                case '\n' when i + 1 < text.Length && text[i + 1] == '\n':
+                    open = straight = -1;
+                    break;
+            }
+        }
+        return spans;
+    }
+
     private static bool Possessive(string text, Span span) =>
         span.End + 1 < text.Length && text[span.End] is '’' or '\'' && text[span.End + 1] == 's';
 
@@ -547,10 +622,12 @@ public sealed partial class Extractor(Lexicon lexicon)
                 targets = [new Actor(who, null, pro.Span.Start)];
             }
         }
-        var date = NearestDate(c, sentence, sentence.Start + m.Index) ?? c.Anchor;
+        var own = NearestDate(c, sentence, sentence.Start + m.Index);
+        var date = own ?? c.Anchor;
+        var origin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.Document : DateOrigin.None;
         foreach (var t in targets.Where(t => t.Person >= 0 && !c.Speakers.Contains(t.Person)))
         {
-            events.Add(new ExtractedEvent { Type = EventType.CallToAction, Subject = c.People[t.Person].Name, Date = date, Evidence = sentence, Rule = "call:" + m.Value.Split(' ')[0].ToLowerInvariant(), Confidence = 0.6 });
+            events.Add(new ExtractedEvent { Type = EventType.CallToAction, Subject = c.People[t.Person].Name, Date = date, DateOrigin = origin, Evidence = sentence, Rule = "call:" + m.Value.Split(' ')[0].ToLowerInvariant(), Confidence = 0.6 });
         }
     }
 
@@ -569,9 +646,13 @@ public sealed partial class Extractor(Lexicon lexicon)
                 continue;
             }
             var m = merged[index];
+            // The date a sentence states beats one inherited from a neighbour or the dateline.
+            var takeDate = m.Date is null || e.DateOrigin > m.DateOrigin
+                || (e.DateOrigin == m.DateOrigin && e.Date is { } d && m.Date is { } md && d.Precision > md.Precision && d.ToString().StartsWith(md.ToString(), StringComparison.Ordinal));
             merged[index] = m with
             {
-                Date = m.Date is null ? e.Date : (e.Date is { } d && m.Date is { } md && d.Precision > md.Precision && d.ToString().StartsWith(md.ToString(), StringComparison.Ordinal) ? d : m.Date),
+                Date = takeDate && e.Date is not null ? e.Date : m.Date,
+                DateOrigin = takeDate && e.Date is not null ? e.DateOrigin : m.DateOrigin,
                 TermMonths = m.TermMonths ?? e.TermMonths,
                 TermDays = m.TermDays ?? e.TermDays,
                 LegalArticles = m.LegalArticles.Count > 0 ? m.LegalArticles : e.LegalArticles,
@@ -632,4 +713,13 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"\b(?:him|her|their)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ObjectPronoun();
+
+    [GeneratedRegex(@"\b(?:they|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+[a-z\-]+){0,2}|all\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|of them)(?:\s+[a-z\-]+){0,2}|both(?:\s+[a-z\-]+){0,2})\s+(?:were|are|had been|have been|have|had)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GroupSubjectBefore();
+
+    [GeneratedRegex(@"^\s+them\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThemAfter();
+
+    [GeneratedRegex(@"\b(?:the|this|that|his|her)\s+(?:[a-z\-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DefiniteBefore();
 }
