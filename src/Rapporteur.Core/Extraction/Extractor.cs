@@ -27,7 +27,20 @@ public sealed partial class Extractor(Lexicon lexicon)
         public required List<OrgHit> Orgs { get; init; }
         public required List<(Span Span, Gender Gender)> Pronouns { get; init; }
         public DatePoint? Anchor { get; init; }
-        public HashSet<int> Speakers { get; } = [];
+        /// <summary>Who speaks in which sentence (by its start): a speaker is not the victim of that sentence's events.</summary>
+        public HashSet<(int Sentence, int Person)> Speakers { get; } = [];
+
+        public bool SpeaksIn(Span sentence, int person) => Speakers.Contains((sentence.Start, person));
+
+        /// <summary>Whether the person speaks anywhere in the paragraph around a position (a quote runs over several sentences).</summary>
+        public bool SpeaksNear(int position, int person)
+        {
+            var from = Text.LastIndexOf("\n\n", Math.Max(0, position - 1), StringComparison.Ordinal);
+            var to = Text.IndexOf("\n\n", position, StringComparison.Ordinal);
+            from = from < 0 ? 0 : from;
+            to = to < 0 ? Text.Length : to;
+            return Speakers.Any(s => s.Person == person && s.Sentence >= from && s.Sentence < to);
+        }
         public required List<DateMention> AllDates { get; init; }
         public required List<DurationMention> AllDurations { get; init; }
         public required List<(EventType Type, int Index, int Length, string Value)> Triggers { get; init; }
@@ -181,7 +194,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             {
                 speaker = new Actor(-1, org.Name, org.Span.Start);
             }
-            else if (verb.Value is "said" or "says" or "told" or "added" or "stated" or "noted" or "wrote" or "according to" or "explained" or "asserted" or "warned" or "stressed")
+            else if (verb.Value is "said" or "says" or "told" or "added" or "stated" or "noted" or "wrote" or "according to" or "explained" or "asserted" or "warned" or "stressed" or "in an interview" or "in a statement")
             {
                 var after = HitsIn(c, end, Math.Min(sentence.End, end + 60)).FirstOrDefault(h => !Possessive(c.Text, h.Span));
                 if (after is not null && NamedAfterVerb().IsMatch(c.Text[end..after.Span.Start]) && !ClauseWordAfterVerb().IsMatch(c.Text[end..after.Span.Start]))
@@ -199,7 +212,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             }
             if (speaker.Person >= 0)
             {
-                c.Speakers.Add(speaker.Person);
+                c.Speakers.Add((sentence.Start, speaker.Person));
             }
             var subject = speaker.Person >= 0 ? c.People[speaker.Person].Name : speaker.Org;
             var own = NearestDate(c, sentence, at);
@@ -245,7 +258,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 {
                     continue;
                 }
-                if (IsCallNotFact(s, m.Index, type))
+                if (IsCallNotFact(s, m.Index, type) || NegatedBefore().IsMatch(s.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index))))
                 {
                     continue;
                 }
@@ -316,7 +329,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         Confidence = confidence,
     };
 
-    [GeneratedRegex(@"\b(?:\d+|dozens?|hundreds?|thousands?|several|many|at least|some|a number of|members|refugees|migrants|people|residents|journalists|activists|ngos|organi[sz]ations|outlets|a young man|a young woman|a man|a woman|a resident|an activist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:\d[\d,]*|dozens?|hundreds?|thousands?|several|many|some|a number of|a dozen|at least \d+)\s+(?:of\s+)?(?:[\p{L}\-]+\s+){0,2}(?:people|refugees|migrants|members|journalists|activists|ngos|NGOs|organi[sz]ations|outlets|residents|men|women|persons|individuals|citizens|protesters|others|groups|associations|media)|a young man|a young woman|a man|a woman|a resident|an activist|a journalist)\b", RegexOptions.CultureInvariant)]
     private static partial Regex UnnamedGroup();
 
     private static bool UnnamedSubject(string sentence) => UnnamedGroup().IsMatch(sentence);
@@ -418,7 +431,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 return group;
             }
             var left = GroupAt(c, sentence, trigger.Start, forward: false);
-            if (left.Count > 0 && !left.TrueForAll(a => a.Person >= 0 && c.Speakers.Contains(a.Person)))
+            if (left.Count > 0 && !left.TrueForAll(a => a.Person >= 0 && c.SpeaksIn(sentence, a.Person)))
             {
                 return left;
             }
@@ -428,7 +441,11 @@ public sealed partial class Extractor(Lexicon lexicon)
             return [];
         }
         // Anyone else named in the sentence who is not its speaker, nearest first.
-        var nearest = c.Hits.Where(h => sentence.Contains(h.Span) && !c.Speakers.Contains(h.Person))
+        if (GenericPluralAfter().IsMatch(s.AsSpan(trigger.End, Math.Min(40, sentence.End - trigger.End))))
+        {
+            return []; // "imprisoned journalists": a group with no names here
+        }
+        var nearest = c.Hits.Where(h => sentence.Contains(h.Span) && !c.SpeaksIn(sentence, h.Person))
             .OrderBy(h => Math.Abs(h.Span.Start - trigger.Start)).FirstOrDefault();
         if (nearest is not null)
         {
@@ -472,7 +489,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         else
         {
             var last = items.FindLastIndex(i => i.End <= position);
-            if (last < 0 || position - items[last].End > 80 || BackwardGapBreak().IsMatch(c.Text[items[last].End..position]))
+            if (last < 0 || position - items[last].End > 150 || BackwardGapBreak().IsMatch(c.Text[items[last].End..position]))
             {
                 return result;
             }
@@ -504,6 +521,8 @@ public sealed partial class Extractor(Lexicon lexicon)
     /// <summary>The person a pronoun at a position most likely means: the latest compatible person mentioned before it.</summary>
     private static int? Resolve(Context c, int position, Gender gender)
     {
+        // A pronoun inside a quote never means the person quoted ("the authorities must free him", said X).
+        var quoted = c.Quoted(position);
         NameHit? best = null;
         foreach (var h in c.Hits)
         {
@@ -512,7 +531,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 break;
             }
             var g = c.People[h.Person].Gender;
-            if (g == Gender.Unknown || g == gender)
+            if ((g == Gender.Unknown || g == gender) && !(quoted && c.SpeaksNear(position, h.Person)))
             {
                 if (position - h.Span.End < 1500)
                 {
@@ -608,7 +627,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         if (targets.Count == 0)
         {
             // "release Ms X" handled above; otherwise the person named just before ("support Manuchehr by sending him a postcard").
-            var inside = c.Hits.Where(h => sentence.Contains(h.Span) && !c.Speakers.Contains(h.Person)).OrderBy(h => Math.Abs(h.Span.Start - at)).FirstOrDefault();
+            var inside = c.Hits.Where(h => sentence.Contains(h.Span) && !c.SpeaksIn(sentence, h.Person)).OrderBy(h => Math.Abs(h.Span.Start - at)).FirstOrDefault();
             if (inside is not null)
             {
                 targets = [new Actor(inside.Person, null, inside.Span.Start)];
@@ -625,7 +644,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         var own = NearestDate(c, sentence, sentence.Start + m.Index);
         var date = own ?? c.Anchor;
         var origin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.Document : DateOrigin.None;
-        foreach (var t in targets.Where(t => t.Person >= 0 && !c.Speakers.Contains(t.Person)))
+        foreach (var t in targets.Where(t => t.Person >= 0 && !c.SpeaksIn(sentence, t.Person)))
         {
             events.Add(new ExtractedEvent { Type = EventType.CallToAction, Subject = c.People[t.Person].Name, Date = date, DateOrigin = origin, Evidence = sentence, Rule = "call:" + m.Value.Split(' ')[0].ToLowerInvariant(), Confidence = 0.6 });
         }
@@ -666,7 +685,7 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordBeforeVerb();
 
-    [GeneratedRegex(@"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|[a-z\-]+)\s+){0,5}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|lawyer|journalist|director|head|activist|wife|husband|mother|father|brother|sister|son|daughter|spokes\w+|representative|chair\w*|coordinator|researcher|editor|founder|co-founder|expert|rapporteur|official|officer|chief|executive|deputy|senior|programme|program|regional|colleague|defender|blogger|leader|member|president|minister|prosecutor|judge|advocate|adviser|advisor|analyst|associate|correspondent|reporter)\s+){0,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedAfterVerb();
 
     [GeneratedRegex(@"\b(?:that|to|about|of|on|with)\b", RegexOptions.CultureInvariant)]
@@ -722,4 +741,10 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"\b(?:the|this|that|his|her)\s+(?:[a-z\-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefiniteBefore();
+
+    [GeneratedRegex(@"\b(?:not|never|without|no longer)\s+(?:been\s+|yet\s+|be\s+|formally\s+|officially\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedBefore();
+
+    [GeneratedRegex(@"^\s+(?:[a-z\-]+\s+)?(?:journalists|activists|lawyers|bloggers|people|defenders|critics|dissidents|prisoners|members|others|reporters)\b(?!\s+(?:\p{Lu}|including))", RegexOptions.CultureInvariant)]
+    private static partial Regex GenericPluralAfter();
 }

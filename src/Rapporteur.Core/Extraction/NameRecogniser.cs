@@ -420,7 +420,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         return found;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:the\s+)?(?<name>[\p{Lu}][\p{L}\p{M}'’\-]*(?:(?:\s+(?:(?:of|for|the|and|against|de|du|&)\s+)*[\p{Lu}][\p{L}\p{M}'’\-]*)|\s+\d+\b)*)(?:\s+\((?<acr>[\p{Lu}][\p{L}\d/\-]{1,12})\))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:the[ \u00A0]+)?(?<name>[\p{Lu}][\p{L}\p{M}'’\-]*(?:(?:[ \u00A0]+(?:(?:of|for|the|and|against|de|du|&)[ \u00A0]+)*[\p{Lu}][\p{L}\p{M}'’\-]*)|[ \u00A0]+\d+\b)*)(?:[ \u00A0]+\((?<acr>[\p{Lu}][\p{Lu}\d/\-&]{1,12})\))?", RegexOptions.CultureInvariant)]
     private static partial Regex OrgRun();
 
     /// <summary>Organisation mentions: capitalised phrases with a head word ("Association", "Court"), names with an acronym, and acronyms.</summary>
@@ -468,11 +468,20 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             {
                 continue;
             }
+            // "Sevara Nazarova (HRW)" is a person with her organisation, not an organisation.
+            if (kind is null && words.Length >= 2 && IsGivenName(words[0]))
+            {
+                continue;
+            }
             if (kind is null && acronym is null)
             {
                 if (words.Length == 1 && Acronym().IsMatch(words[0]) && words[0].Length >= 3 && !lexicon.Places.ContainsKey(words[0]) && !IsRoman(words[0]))
                 {
-                    hits.Add(new OrgHit(new Span(start, name.Length), name, null, OrganizationKind.Other));
+                    // An acronym the text has spelled out before is that organisation.
+                    var spelled = hits.LastOrDefault(h => h.Acronym == words[0]);
+                    hits.Add(spelled is null
+                        ? new OrgHit(new Span(start, name.Length), name, null, OrganizationKind.Other)
+                        : new OrgHit(new Span(start, name.Length), spelled.Name, spelled.Acronym, spelled.Kind));
                 }
                 continue;
             }
@@ -512,7 +521,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         return hits;
     }
 
-    [GeneratedRegex(@"\b(?<kind>party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union)\s+(?<name>\p{Lu}[\p{L}\-]+(?:\s+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<kind>party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union)[ \u00A0]+(?<name>\p{Lu}[\p{L}\-]+(?:[ \u00A0]+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
     private static partial Regex KindNounName();
 
     private static bool IsRoman(string word) => word.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'M' or 'D');
