@@ -179,6 +179,11 @@ public sealed partial class Extractor(Lexicon lexicon)
                     speaker = new Actor(who, null, at);
                 }
             }
+            else if (lowerWordBefore && KindNounSpeaker(c, sentence, wordBefore.Groups[1].Value, at) is { } named)
+            {
+                // "the ministry said", "the foundation said": the organisation of that kind named last.
+                speaker = new Actor(-1, named.Name, at);
+            }
             else if (lowerWordBefore && wordBefore.Groups[1].Value is not ("and" or "also" or "has" or "have" or "who" or "which"))
             {
                 // "reports said", "officials told": the speaker is not named.
@@ -574,6 +579,16 @@ public sealed partial class Extractor(Lexicon lexicon)
         return spans;
     }
 
+    private static OrgHit? KindNounSpeaker(Context c, Span sentence, string noun, int at)
+    {
+        if (noun.Length < 4 || !TheBefore().IsMatch(c.Text.AsSpan(Math.Max(sentence.Start, at - noun.Length - 12), Math.Min(noun.Length + 12, at - sentence.Start))))
+        {
+            return null;
+        }
+        var head = char.ToUpperInvariant(noun[0]) + noun[1..];
+        return c.Orgs.LastOrDefault(o => o.Span.End <= at && o.Name.Split(' ').Contains(head, StringComparer.Ordinal));
+    }
+
     private static bool Possessive(string text, Span span) =>
         span.End + 1 < text.Length && text[span.End] is '’' or '\'' && text[span.End + 1] == 's';
 
@@ -685,7 +700,7 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordBeforeVerb();
 
-    [GeneratedRegex(@"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|lawyer|journalist|director|head|activist|wife|husband|mother|father|brother|sister|son|daughter|spokes\w+|representative|chair\w*|coordinator|researcher|editor|founder|co-founder|expert|rapporteur|official|officer|chief|executive|deputy|senior|programme|program|regional|colleague|defender|blogger|leader|member|president|minister|prosecutor|judge|advocate|adviser|advisor|analyst|associate|correspondent|reporter)\s+){0,5}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|his|her|their|its|lawyer|journalist|director|head|activist|wife|husband|mother|father|brother|sister|son|daughter|spokes\w+|representative|chair\w*|coordinator|researcher|editor|founder|co-founder|expert|rapporteur|official|officer|chief|executive|deputy|senior|programme|program|regional|colleague|defender|blogger|leader|member|president|minister|prosecutor|judge|advocate|adviser|advisor|analyst|associate|correspondent|reporter)\s+){0,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedAfterVerb();
 
     [GeneratedRegex(@"\b(?:that|to|about|of|on|with)\b", RegexOptions.CultureInvariant)]
@@ -747,4 +762,7 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"^\s+(?:[a-z\-]+\s+)?(?:journalists|activists|lawyers|bloggers|people|defenders|critics|dissidents|prisoners|members|others|reporters)\b(?!\s+(?:\p{Lu}|including))", RegexOptions.CultureInvariant)]
     private static partial Regex GenericPluralAfter();
+
+    [GeneratedRegex(@"\bthe\s+[a-z]+\s+(?:has\s+|have\s+|had\s+|also\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheBefore();
 }

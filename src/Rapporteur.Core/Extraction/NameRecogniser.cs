@@ -448,8 +448,9 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             }
             // Drop words before the name proper: "the Chairman of Tajikistan’s Supreme Court" keeps the court.
             var start = m.Groups["name"].Index;
-            while (words.Length > 1 && (Stop.Contains(words[0]) && !lexicon.OrgHeads.ContainsKey(words[0]) && words[0] is not ("Reporters" or "Human" or "Amnesty" or "International" or "National" or "Supreme" or "Social" or "Democratic" or "Independent" or "United" or "European" or "Civil" or "Public")
-                || words[0] is "of" or "the" or "for" || words[0].EndsWith("’s", StringComparison.Ordinal) || words[0].EndsWith("'s", StringComparison.Ordinal)))
+            while (words.Length > 1 && (LeadingNonName(words[0])
+                || words[0] is "of" or "the" or "for" || words[0].EndsWith("’s", StringComparison.Ordinal) || words[0].EndsWith("'s", StringComparison.Ordinal)
+                || words[0].EndsWith("-based", StringComparison.Ordinal)))
             {
                 var cut = name.IndexOf(' ', StringComparison.Ordinal) + 1;
                 start += cut;
@@ -523,6 +524,12 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
 
     [GeneratedRegex(@"\b(?<kind>party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union)[ \u00A0]+(?<name>\p{Lu}[\p{L}\-]+(?:[ \u00A0]+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
     private static partial Regex KindNounName();
+
+    // Words that open a sentence or name a post, not an organisation: "The", "After", "Chairman of ...".
+    private static bool LeadingNonName(string word) => word is "The" or "A" or "An" or "In" or "On" or "At" or "After" or "Before" or "While" or "Despite" or "According"
+        or "Following" or "Meanwhile" or "However" or "But" or "And" or "When" or "Since" or "As" or "Last" or "This" or "That" or "Both" or "Former" or "Chairman" or "Chairwoman"
+        or "Chair" or "Head" or "Director" or "President" or "Minister" or "Judge" or "Prosecutor" or "Spokesman" or "Spokeswoman" or "Spokesperson" or "Deputy" or "Secretary"
+        or "Member" or "Members" or "Officials" or "Official" or "Lawyer" or "Journalist" or "Activist" or "Blogger" or "Dear" or "Photo" or "Read" or "Share" or "Contact";
 
     private static bool IsRoman(string word) => word.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'M' or 'D');
 }
