@@ -177,12 +177,12 @@ public static partial class DateRecogniser
         {
             return p;
         }
-        var head = text.Length > 600 ? text[..600] : text;
-        foreach (var line in head.Split('\n').Take(8))
+        var head = text.Length > 1200 ? text[..1200] : text;
+        foreach (var line in head.Split('\n').Take(16))
         {
             foreach (var d in Find(line, new Span(0, line.Length), null))
             {
-                if (d.Value is { Precision: DatePrecision.Day } day && line.Length < 400 && DatelineStart(line, d.Span.Start))
+                if (d.Value is { Precision: DatePrecision.Day } day && line.Length < 400 && DatelineStart(line, d.Span.Start, d.Span.End))
                 {
                     return day;
                 }
@@ -192,10 +192,11 @@ public static partial class DateRecogniser
     }
 
     // A dateline date sits at the start of its line, after a place, a "Published:" label or a byline.
-    private static bool DatelineStart(string line, int position) =>
-        position <= 40 && (line.Length < 250 || DatelinePrefix().IsMatch(line.AsSpan(0, position)));
+    private static bool DatelineStart(string line, int position, int end) =>
+        (position <= 40 && (line.Length < 250 || DatelinePrefix().IsMatch(line.AsSpan(0, position))))
+        || (line.Length < 200 && line.AsSpan(end).Trim().TrimEnd('.').IsEmpty);
 
-    [GeneratedRegex(@"^\s*(?:(?:[\p{Lu}][\p{L}\-]+\s*){1,3}(?:\([^)]*\))?\s*[,:\-–—]\s*|published:?\s*|posted:?\s*|updated:?\s*|date\s*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:[\p{Lu}][\p{L}\-]+\s*){1,3}(?:\([^)]*\))?\s*[,:\-–—]\s*|(?:[\p{Lu}][\p{L}\-]+\s*){1,3}\([^)]*|published:?\s*|posted:?\s*|updated:?\s*|date\s*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePrefix();
 
     public static List<DurationMention> Durations(string text, Span within)
