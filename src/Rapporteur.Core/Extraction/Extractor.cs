@@ -29,6 +29,8 @@ public sealed partial class Extractor(Lexicon lexicon)
         public DatePoint? Anchor { get; init; }
         /// <summary>Who speaks in which sentence (by its start): a speaker is not the victim of that sentence's events.</summary>
         public HashSet<(int Sentence, int Person)> Speakers { get; } = [];
+        /// <summary>People the text introduces by an office ("President X", "Judge Y"): speakers and actors, not victims.</summary>
+        public HashSet<int> Officials { get; } = [];
 
         public bool SpeaksIn(Span sentence, int person) => Speakers.Contains((sentence.Start, person));
 
@@ -105,6 +107,13 @@ public sealed partial class Extractor(Lexicon lexicon)
             Verbs = [.. lexicon.StatementVerbs.Matches(text).Select(m => (m.Index, m.Length, m.Value))],
             Quotes = QuotedSpans(text),
         };
+        foreach (var hit in context.Hits)
+        {
+            if (OfficeBefore().IsMatch(text.AsSpan(Math.Max(0, hit.Span.Start - 40), Math.Min(40, hit.Span.Start))))
+            {
+                context.Officials.Add(hit.Person);
+            }
+        }
         var events = new List<ExtractedEvent>();
         var statements = new List<ExtractedStatement>();
         foreach (var sentence in context.Sentences)
@@ -172,7 +181,21 @@ public sealed partial class Extractor(Lexicon lexicon)
             var before = HitsIn(c, sentence.Start, at).LastOrDefault();
             var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);
             var pronoun = c.Pronouns.LastOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= at && at - p.Span.End < 25);
-            if (wordBefore.Success && wordBefore.Groups[1].Value.ToLowerInvariant() is "he" or "she")
+            var onlyAfter = verb.Value.StartsWith("according", StringComparison.OrdinalIgnoreCase) || verb.Value.StartsWith("in an", StringComparison.OrdinalIgnoreCase) || verb.Value.StartsWith("in a ", StringComparison.OrdinalIgnoreCase);
+            if (onlyAfter)
+            {
+                var named = HitsIn(c, end, Math.Min(sentence.End, end + 60)).FirstOrDefault(h => !Possessive(c.Text, h.Span));
+                var namedOrg = c.Orgs.FirstOrDefault(o => o.Span.Start >= end && o.Span.Start - end < 40 && sentence.Contains(o.Span));
+                if (named is not null && NamedAfterVerb().IsMatch(c.Text[end..named.Span.Start]) && !ClauseWordAfterVerb().IsMatch(c.Text[end..named.Span.Start]))
+                {
+                    speaker = new Actor(named.Person, null, named.Span.Start);
+                }
+                else if (namedOrg is not null && NamedAfterVerb().IsMatch(c.Text[end..namedOrg.Span.Start]))
+                {
+                    speaker = new Actor(-1, namedOrg.Name, namedOrg.Span.Start);
+                }
+            }
+            else if (wordBefore.Success && wordBefore.Groups[1].Value.ToLowerInvariant() is "he" or "she")
             {
                 if (Resolve(c, wordBefore.Index + sentence.Start, string.Equals(wordBefore.Groups[1].Value, "he", StringComparison.OrdinalIgnoreCase) ? Gender.Male : Gender.Female) is { } who)
                 {
@@ -313,6 +336,9 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
     }
 
+    // Zharylqasymov and Zharylqasymova are one family: compare surname keys without the feminine ending.
+    private static string NameFamily(string surnameKey) => surnameKey.EndsWith('a') ? surnameKey[..^1] : surnameKey;
+
     private static bool IsCaseEvent(EventType type) =>
         type is EventType.Arrest or EventType.Detention or EventType.Charge or EventType.Trial or EventType.Sentence or EventType.Release or EventType.TravelBan or EventType.Disappearance;
 
@@ -351,6 +377,12 @@ public sealed partial class Extractor(Lexicon lexicon)
     }
 
     private static List<Actor> Subjects(Context c, Span sentence, Span trigger, EventType type)
+    {
+        var found = FindSubjects(c, sentence, trigger, type);
+        return IsCaseEvent(type) ? found.Where(a => a.Person < 0 || !c.Officials.Contains(a.Person)).ToList() : found;
+    }
+
+    private static List<Actor> FindSubjects(Context c, Span sentence, Span trigger, EventType type)
     {
         var s = c.Text;
         var before = s[Math.Max(sentence.Start, trigger.Start - 25)..trigger.Start];
@@ -394,7 +426,18 @@ public sealed partial class Extractor(Lexicon lexicon)
                     return [new Actor(p, null, trigger.Start)];
                 }
             }
-            else
+            else if (RelativeNoun().IsMatch(possessive.Groups["name"].Value))
+            {
+                // "her husband's hearing": the relative, a person of the same family named in the text.
+                var owner = Resolve(c, trigger.Start - 1, Gender.Unknown);
+                var relative = owner is { } o ? c.People.FindIndex(p => p != c.People[o] && p.SurnameKey.Length > 0 && NameFamily(p.SurnameKey) == NameFamily(c.People[o].SurnameKey)) : -1;
+                if (relative >= 0)
+                {
+                    return [new Actor(relative, null, trigger.Start)];
+                }
+                return [];
+            }
+            else if (char.IsUpper(possessive.Groups["name"].Value[0]))
             {
                 var hit = c.Hits.LastOrDefault(h => h.Span.End <= trigger.Start && trigger.Start - h.Span.End < 30 && sentence.Contains(h.Span));
                 if (hit is not null)
@@ -426,7 +469,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
         else
         {
-            if (ThemAfter().IsMatch(s.AsSpan(trigger.End, Math.Min(12, sentence.End - trigger.End))) && c.LastGroup.Count >= 2)
+            if ((ThemAfter().IsMatch(s.AsSpan(trigger.End, Math.Min(12, sentence.End - trigger.End))) || TeamAfter().IsMatch(s.AsSpan(trigger.End, Math.Min(60, sentence.End - trigger.End)))) && c.LastGroup.Count >= 2)
             {
                 return Group(c);
             }
@@ -536,7 +579,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 break;
             }
             var g = c.People[h.Person].Gender;
-            if ((g == Gender.Unknown || g == gender) && !(quoted && c.SpeaksNear(position, h.Person)))
+            if ((gender == Gender.Unknown || g == Gender.Unknown || g == gender) && !(quoted && c.SpeaksNear(position, h.Person)))
             {
                 if (position - h.Span.End < 1500)
                 {
@@ -639,6 +682,10 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
         var at = sentence.Start + m.Index + m.Length;
         var targets = GroupAt(c, sentence, at, forward: true);
+        if (targets.Count == 0 && c.LastGroup.Count >= 2 && (TeamAfter().IsMatch(c.Text.AsSpan(at, Math.Min(60, sentence.End - at))) || ThemAfter().IsMatch(c.Text.AsSpan(at, Math.Min(12, sentence.End - at))) || m.Value.Contains("their", StringComparison.OrdinalIgnoreCase)))
+        {
+            targets = Group(c);
+        }
         if (targets.Count == 0)
         {
             // "release Ms X" handled above; otherwise the person named just before ("support Manuchehr by sending him a postcard").
@@ -765,4 +812,13 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"\bthe\s+[a-z]+\s+(?:has\s+|have\s+|had\s+|also\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheBefore();
+
+    [GeneratedRegex(@"^(?:husband|wife|son|daughter|father|mother|brother|sister|uncle|aunt|nephew|niece|cousin|client|colleague|partner|fiancée?|relatives?|family)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeNoun();
+
+    [GeneratedRegex(@"\b(?:President|Prime Minister|Minister|Chairman|Chairwoman|Governor|Mayor|Judge|Prosecutor|Prosecutor-General|Ambassador|Secretary|Spokesman|Spokeswoman|Spokesperson|Commissioner|Rapporteur|Senator|Speaker|King|Emir|Sultan|Ombudsman|Ombudsperson)\s+(?:[\p{Lu}][\p{L}\-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OfficeBefore();
+
+    [GeneratedRegex(@"^\s+(?:(?:the|their|its|his|her)\s+)(?:[\p{L}\-]+\s+){0,3}(?:team|staff|journalists|employees|colleagues|members|defendants|activists|reporters)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TeamAfter();
 }
