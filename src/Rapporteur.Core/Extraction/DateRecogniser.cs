@@ -240,13 +240,13 @@ public static partial class DateRecogniser
     }
 
     // Three passes, each with a narrow set of first characters, scan faster than one alternation of all forms.
-    [GeneratedRegex(@"\b(?:(?<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?<dm_d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?=\p{Lu}\p{Ll}\p{Ll}(?:19|20)\d\d))(?<dm_m>" + Month + @")\.?(?:,?\s*(?<year>(?:19|20)\d\d))?|(?<md_m>" + Month + @")\.?\s+(?<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d))?|(?<my_m>" + Month + @"),?\s+(?:of\s+)?(?<year>(?:19|20)\d\d)|(?:(?<=\b(?:in|since|from|until|till|by|of|during|early|late|mid|end of|spring|summer|autumn|fall|winter)\s+)|(?<=\bmid-))(?<yonly>(?:19|20)\d\d)\b)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?<dm_d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?=\p{Lu}\p{Ll}\p{Ll}(?:19|20)\d\d))(?<dm_m>" + Month + @")\.?(?:,?\s*(?<year>(?:19|20)\d\d))?|(?<md_m>" + Month + @")\.?\s+(?<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d))?|(?<my_m>" + Month + @"),?\s+(?:of\s+)?(?<year>(?:19|20)\d\d)|(?:(?<=\b(?i:in|since|from|until|till|by|of|during|early|late|mid|end of|spring|summer|autumn|fall|winter)\s+)|(?<=\bmid-))(?<yonly>(?:19|20)\d\d)\b)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AbsoluteDates();
 
     [GeneratedRegex(@"\b(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
 
-    [GeneratedRegex(@"(?<=\b(?:in|since|until|till|by|from|early|late|mid|mid-|end of|beginning of|during)\s+)(?<bare_m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s+(?:19|20)\d\d|\s+\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\b(?i:in|since|until|till|by|from|early|late|mid|mid-|end of|beginning of|during)\s+)(?<bare_m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s+(?:19|20)\d\d|\s+\d)", RegexOptions.CultureInvariant)]
     private static partial Regex BareMonths();
 
     [GeneratedRegex(@"\b(?:(?<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)|(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b", RegexOptions.CultureInvariant)]

@@ -320,11 +320,12 @@ public sealed partial class Extractor(Lexicon lexicon)
                     c.Salient = (persons[0], c.Sentences.IndexOf(sentence));
                 }
                 // "sentenced to seven and eight years respectively": terms go to people in order.
-                var respective = type == EventType.Sentence && s.Contains("respectively", StringComparison.OrdinalIgnoreCase) && durations.Count >= subjects.Count;
+                var respectiveTerms = type == EventType.Sentence ? RespectiveTerms(s, durations) : [];
+                var respective = respectiveTerms.Count >= subjects.Count && subjects.Count >= 2;
                 for (var k = 0; k < subjects.Count; k++)
                 {
                     var a = subjects[k];
-                    var kTerm = respective ? durations[k] : term;
+                    var kTerm = respective ? respectiveTerms[k] : term;
                     var name = a.Person >= 0 ? c.People[a.Person].Name : a.Org;
                     if (type == EventType.NgoClosure && a.Person >= 0)
                     {
@@ -338,6 +339,22 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     // Zharylqasymov and Zharylqasymova are one family: compare surname keys without the feminine ending.
     private static string NameFamily(string surnameKey) => surnameKey.EndsWith('a') ? surnameKey[..^1] : surnameKey;
+
+    // "seven and eight years respectively": the unit is written once, after the last number.
+    private static List<DurationMention> RespectiveTerms(string sentence, List<DurationMention> durations)
+    {
+        if (!sentence.Contains("respectively", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        var m = SharedUnitTerms().Match(sentence);
+        if (!m.Success)
+        {
+            return durations;
+        }
+        var perMonth = m.Groups["unit"].Value.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? 12 : 1;
+        return [.. m.Groups["n"].Captures.Select(n => Numbers.Parse(n.Value) is { } v ? new DurationMention(new Span(0, 0), v * perMonth, null) : null).OfType<DurationMention>()];
+    }
 
     private static bool IsCaseEvent(EventType type) =>
         type is EventType.Arrest or EventType.Detention or EventType.Charge or EventType.Trial or EventType.Sentence or EventType.Release or EventType.TravelBan or EventType.Disappearance;
@@ -436,6 +453,10 @@ public sealed partial class Extractor(Lexicon lexicon)
                     return [new Actor(relative, null, trigger.Start)];
                 }
                 return [];
+            }
+            else if (GroupNoun().IsMatch(possessive.Groups["name"].Value) && c.LastGroup.Count >= 2)
+            {
+                return Group(c); // "the two bloggers' trial"
             }
             else if (char.IsUpper(possessive.Groups["name"].Value[0]))
             {
@@ -756,7 +777,7 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"\bclosed(?:-door)? (?:trial|hearing|court|session)|behind closed doors|in camera\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosedHearing();
 
-    [GeneratedRegex(@"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlannedOrCalledFor();
 
     [GeneratedRegex(@"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|not\s+|reportedly\s+|allegedly\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -821,4 +842,10 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"^\s+(?:(?:the|their|its|his|her)\s+)(?:[\p{L}\-]+\s+){0,3}(?:team|staff|journalists|employees|colleagues|members|defendants|activists|reporters)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TeamAfter();
+
+    [GeneratedRegex(@"\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty))+\s+(?<unit>years?|months?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SharedUnitTerms();
+
+    [GeneratedRegex(@"^(?:journalists|activists|bloggers|lawyers|defendants|men|women|brothers|sisters|colleagues|defenders|reporters|members)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupNoun();
 }
