@@ -777,7 +777,7 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"\bclosed(?:-door)? (?:trial|hearing|court|session)|behind closed doors|in camera\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosedHearing();
 
-    [GeneratedRegex(@"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bto\s+(?:immediately\s+|unconditionally\s+)?|\b(?:if|unless|must|should|would|could|may|might|will|can|cannot|plan(?:s|ned)? to|threat(?:en|ened)? (?:with|to)|faces?|facing|possible|potential|risk of|fear(?:s|ed)? of|calls? for|called for|calling for|demand(?:s|ed)?|urg(?:e|es|ed))\s+(?:\w+\s+){0,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlannedOrCalledFor();
 
     [GeneratedRegex(@"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|not\s+|reportedly\s+|allegedly\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
