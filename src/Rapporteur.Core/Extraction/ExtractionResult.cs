@@ -3,7 +3,13 @@ using Rapporteur.Core.Domain;
 namespace Rapporteur.Core.Extraction;
 
 /// <summary>A person found in one document: the first full spelling, every other spelling, and where each is.</summary>
-public sealed record ExtractedPerson(string Name, IReadOnlyList<string> Variants, IReadOnlyList<string> Roles, string? Country, bool AtRisk, Gender Gender, IReadOnlyList<Span> Mentions);
+public sealed record ExtractedPerson(string Name, IReadOnlyList<string> Variants, IReadOnlyList<string> Roles, string? Country, bool AtRisk, Gender Gender, IReadOnlyList<Span> Mentions)
+{
+    /// <summary>Age in years where the text states it ("the 31-year-old", "Karimov, 52,").</summary>
+    public int? Age { get; init; }
+    /// <summary>Organisations the text ties the person to ("director of the X Association").</summary>
+    public IReadOnlyList<string> Affiliations { get; init; } = [];
+}
 
 /// <summary>An organisation found in one document.</summary>
 public sealed record ExtractedOrganization(string Name, string? Acronym, OrganizationKind Kind, string? Country, IReadOnlyList<Span> Mentions);

@@ -131,7 +131,16 @@ public sealed partial class Extractor(Lexicon lexicon)
         foreach (var p in people.Where(p => p.Hits.Count > 0))
         {
             var spellings = p.Hits.Select(h => h.Surface).Concat(p.Hits.Select(h => string.Join(' ', h.Words))).Distinct(StringComparer.Ordinal).Where(s => s != p.Name).ToList();
-            persons.Add(new ExtractedPerson(p.Name, spellings, [.. p.Roles], null, atRisk.Contains(p.Name), p.Gender, [.. p.Hits.Select(h => h.Span)]));
+            var profile = Profile(context, p, people.IndexOf(p));
+            if (context.Officials.Contains(people.IndexOf(p)) && profile.Roles.Count == 0)
+            {
+                profile.Roles.Add("official");
+            }
+            persons.Add(new ExtractedPerson(p.Name, spellings, [.. profile.Roles], profile.Country, atRisk.Contains(p.Name), p.Gender, [.. p.Hits.Select(h => h.Span)])
+            {
+                Age = profile.Age,
+                Affiliations = [.. profile.Affiliations],
+            });
         }
         var organizations = orgs
             .GroupBy(o => o.Name, StringComparer.Ordinal)
@@ -161,6 +170,72 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\-']+", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceWord();
+
+    private sealed record PersonProfile(List<string> Roles, List<string> Affiliations, string? Country, int? Age);
+
+    /// <summary>Roles, affiliation, nationality and age from the words around each mention: "Tajik journalist X", "X, 52, director of Y".</summary>
+    private PersonProfile Profile(Context c, PersonCluster person, int index)
+    {
+        var roles = new List<string>();
+        var affiliations = new List<string>();
+        string? country = null;
+        int? age = null;
+        foreach (var hit in person.Hits)
+        {
+            var before = c.Text.AsSpan(Math.Max(0, hit.Span.Start - 60), Math.Min(60, hit.Span.Start)).ToString();
+            // Only the words of the mention's own sentence describe it.
+            before = before[(before.LastIndexOfAny(['.', '\n', ';', '”', '"']) + 1)..];
+            var afterLength = Math.Min(90, c.Text.Length - hit.Span.End);
+            var after = c.Text.Substring(hit.Span.End, afterLength);
+            var cut = after.IndexOfAny(['.', ';', '\n', '“', '"']);
+            var apposition = RoleApposition().Match(cut >= 0 ? after[..cut] : after);
+            var near = RoleBefore().Match(before);
+            foreach (var (role, pattern) in lexicon.Roles)
+            {
+                if ((near.Success && pattern.IsMatch(near.Value)) || (apposition.Success && pattern.IsMatch(apposition.Value)))
+                {
+                    if (!roles.Contains(role))
+                    {
+                        roles.Add(role);
+                    }
+                }
+            }
+            if (near.Success)
+            {
+                foreach (Match word in Regex.Matches(near.Value, @"\p{Lu}[\p{L}\-]+"))
+                {
+                    if (lexicon.Demonyms.TryGetValue(word.Value, out var nation))
+                    {
+                        country ??= nation;
+                    }
+                }
+            }
+            if (apposition.Success)
+            {
+                var org = c.Orgs.FirstOrDefault(o => o.Span.Start >= hit.Span.End && o.Span.Start < hit.Span.End + apposition.Length + 2);
+                if (org is not null && !affiliations.Contains(org.Name))
+                {
+                    affiliations.Add(org.Name);
+                }
+            }
+            var ageMatch = AgeNear().Match(before + "|" + after);
+            if (age is null && ageMatch.Success && int.TryParse(ageMatch.Groups["age"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) && years is >= 12 and <= 110)
+            {
+                age = years;
+            }
+        }
+        _ = index;
+        return new PersonProfile(roles, affiliations, country, age);
+    }
+
+    [GeneratedRegex(@"(?:(?:\p{Lu}[\p{L}\-]+|[a-z\-]+)\s+){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleBefore();
+
+    [GeneratedRegex(@"^(?:,\s+\d{2},)?(?:,\s+|\s+(?:is|was|has been|remains)\s+)(?!and\b|or\b|but\b|who\b|which\b|while\b|as\b)(?:(?:a|an|the|its|his|her)\s+)?[^,]{2,80}", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleApposition();
+
+    [GeneratedRegex(@"(?:(?<age>\d{2})-year-old(?:\s+[a-z\-]+){0,2}\s*\||\|,\s+(?<age>\d{2}),)", RegexOptions.CultureInvariant)]
+    private static partial Regex AgeNear();
 
     [GeneratedRegex(@"\b[Aa]rt(?:icle|icles|\.)?\s+(?<n>\d+(?:[-.:]\d+)*(?:\s*\(\d+\))?)(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?<n>\d+(?:[-.:]\d+)*))*", RegexOptions.CultureInvariant)]
     private static partial Regex LegalArticle();

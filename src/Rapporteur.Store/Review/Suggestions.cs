@@ -30,6 +30,9 @@ public static class Suggestions
                 ["variants"] = new JsonArray([.. p.Variants.Select(v => (JsonNode?)JsonValue.Create(v))]),
                 ["roles"] = new JsonArray([.. p.Roles.Select(r => (JsonNode?)JsonValue.Create(r))]),
                 ["at_risk"] = p.AtRisk,
+                ["country"] = p.Country,
+                ["age"] = p.Age,
+                ["affiliations"] = new JsonArray([.. p.Affiliations.Select(a => (JsonNode?)JsonValue.Create(a))]),
                 ["gender"] = p.Gender.ToString().ToLowerInvariant(),
             };
             yield return new SuggestionRow

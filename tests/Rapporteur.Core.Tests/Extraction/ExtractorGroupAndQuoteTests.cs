@@ -73,4 +73,21 @@ public sealed class ExtractorGroupAndQuoteTests
         Assert.DoesNotContain(result.Events, e => e.Type == EventType.Sentence);
         Assert.DoesNotContain(result.Events, e => e.Type == EventType.Trial);
     }
+
+    [Fact]
+    public void Roles_nationality_age_and_affiliation_come_from_the_words_around_a_name()
+    {
+        var result = Extract("Tajik journalist Sitora Nabieva, 34, was detained in Khujand on 3 May 2024. "
+            + "“The charges are invented,” said Bahrom Sharipov, director of the Sughd Legal Aid Bureau.");
+
+        var journalist = Assert.Single(result.Persons, p => p.Name == "Sitora Nabieva");
+        Assert.Contains("journalist", journalist.Roles);
+        Assert.Equal("Tajikistan", journalist.Country);
+        Assert.Equal(34, journalist.Age);
+        Assert.True(journalist.AtRisk);
+        var director = Assert.Single(result.Persons, p => p.Name == "Bahrom Sharipov");
+        Assert.Contains("ngo leader", director.Roles);
+        Assert.Contains("Sughd Legal Aid Bureau", director.Affiliations);
+        Assert.False(director.AtRisk);
+    }
 }
