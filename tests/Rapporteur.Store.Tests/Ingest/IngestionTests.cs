@@ -191,4 +191,26 @@ public sealed class IngestionTests : IAsyncLifetime
 
         Assert.Equal("khorog.txt", Assert.Single(hits).Origin);
     }
+
+    [Fact]
+    public async Task Ingest_stores_suggestions_with_evidence_and_reingest_adds_none()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Article);
+        await IngestAsync(bytes, "khorog.txt");
+        var document = await db.Documents.AsNoTracking().SingleAsync();
+        var suggestions = await db.Suggestions.AsNoTracking().ToListAsync();
+
+        var sentence = Assert.Single(suggestions, x => x.Kind == "event" && x.Predicate == "sentence");
+        Assert.Equal("Davlatmamad Shokirov", sentence.Subject);
+        Assert.Equal("suggested", sentence.Status);
+        Assert.Equal(document.Text.Substring(sentence.EvidenceStart, sentence.EvidenceLength), sentence.Quote);
+        Assert.Contains("sentenced", sentence.Quote, StringComparison.Ordinal);
+        Assert.StartsWith("event:sentence:", sentence.Rule, StringComparison.Ordinal);
+        Assert.Contains(suggestions, x => x.Kind == "person" && x.Subject == "Firuza Nazarova");
+        Assert.Contains("\"person\"", document.Mentions, StringComparison.Ordinal);
+
+        await IngestAsync(bytes, "khorog-again.txt");
+
+        Assert.Equal(suggestions.Count, await db.Suggestions.CountAsync());
+    }
 }
