@@ -50,6 +50,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         public required List<Span> Quotes { get; init; }
         /// <summary>The people last named together as the subject of a case event: "they", "the three" mean them.</summary>
         public List<int> LastGroup { get; set; } = [];
+        public int LastGroupSentence { get; set; } = -1;
         /// <summary>The person the latest case event was about, and the sentence it was in.</summary>
         public (int Person, int Sentence) Salient { get; set; } = (-1, -1);
 
@@ -389,6 +390,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 if (IsCaseEvent(type) && persons.Count >= 2)
                 {
                     c.LastGroup = persons;
+                    c.LastGroupSentence = c.Sentences.IndexOf(sentence);
                 }
                 if (IsCaseEvent(type) && persons.Count == 1)
                 {
@@ -601,6 +603,11 @@ public sealed partial class Extractor(Lexicon lexicon)
             return [new Actor(who, null, pro.Span.Start)];
         }
         // "The trial was closed to the public": with no one named, the case the text is following.
+        var here = c.Sentences.IndexOf(sentence);
+        if (c.LastGroup.Count >= 2 && c.LastGroupSentence >= c.Salient.Sentence && here - c.LastGroupSentence is >= 0 and <= 2 && DefiniteBefore().IsMatch(before))
+        {
+            return Group(c);
+        }
         if (c.Salient.Person >= 0 && c.Sentences.IndexOf(sentence) - c.Salient.Sentence is >= 0 and <= 2 && DefiniteBefore().IsMatch(before))
         {
             return [new Actor(c.Salient.Person, null, trigger.Start)];
