@@ -23,6 +23,8 @@ public static class RapporteurCli
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(BackupCommand.Create(context));
+        root.Subcommands.Add(BackupCommand.CreateRestore(context));
         // Help and parse errors go through the same console as everything else.
         var writer = console.Profile.Out.Writer;
         var parsed = root.Parse(args);
