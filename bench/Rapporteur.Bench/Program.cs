@@ -46,6 +46,7 @@ if (verb == "prepare")
     clock.Stop();
     Console.WriteLine(FormattableString.Invariant($"articles {count}"));
     Console.WriteLine(FormattableString.Invariant($"prepare_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"gc_collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
     Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
     return 0;
 }

@@ -249,6 +249,11 @@ public sealed partial class Extractor(Lexicon lexicon)
     {
         foreach (var verb in c.Verbs.Where(v => v.Index >= sentence.Start && v.Index + v.Length <= sentence.End && !c.Quoted(v.Index)))
         {
+            // "wrote about fishermen" is reporting, not a statement.
+            if (verb.Value is "wrote" && c.Text.AsSpan(verb.Index + verb.Length).TrimStart().StartsWith("about", StringComparison.Ordinal))
+            {
+                continue;
+            }
             var at = verb.Index;
             var end = at + verb.Length;
             Actor? speaker = null;
@@ -266,8 +271,9 @@ public sealed partial class Extractor(Lexicon lexicon)
                 {
                     speaker = new Actor(named.Person, null, named.Span.Start);
                 }
-                else if (namedOrg is not null && NamedAfterVerb().IsMatch(c.Text[end..namedOrg.Span.Start]))
+                else if (namedOrg is not null && !verb.Value.StartsWith("according", StringComparison.OrdinalIgnoreCase) && NamedAfterVerb().IsMatch(c.Text[end..namedOrg.Span.Start]))
                 {
+                    // "according to an outlet" cites a source; it is not the outlet's statement.
                     speaker = new Actor(-1, namedOrg.Name, namedOrg.Span.Start);
                 }
             }
