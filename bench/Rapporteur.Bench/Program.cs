@@ -11,7 +11,12 @@ using Rapporteur.Store.Ingest;
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- ingest [N]    generate N articles, ingest into a fresh SQLite file
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles, one thread
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- prepare [N]   read + clean + segment + extract on every core, nothing stored
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- fuzz [seconds] [reader]   mutated inputs through every reader (FuzzVerb.cs)
 var verb = args.Length > 0 ? args[0] : "ingest";
+if (verb == "fuzz")
+{
+    return FuzzVerb.Run(args);
+}
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var generator = new ArticleGenerator(seed: 42);
 

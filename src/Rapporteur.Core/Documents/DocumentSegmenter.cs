@@ -18,7 +18,7 @@ public static partial class DocumentSegmenter
         var kept = marks.Select(m => m == Furniture.None).ToArray();
         var hadPaging = marks.Contains(Furniture.Paging);
         var starts = read.ArticleStarts.Count >= 2
-            ? read.ArticleStarts.Select(offset => lines.FindIndex(l => l.Start >= offset)).Where(i => i >= 0).Distinct().ToList()
+            ? read.ArticleStarts.Select(offset => FirstLineFrom(lines, offset)).Where(i => i >= 0).Distinct().ToList()
             : ListingSplitter.ArticleStarts(text, lines, kept, hadPaging);
         var published = read.PublishedAt is { } at ? DatePoint.Of(DateOnly.FromDateTime(at.UtcDateTime)) : (DatePoint?)null;
 
@@ -45,6 +45,26 @@ public static partial class DocumentSegmenter
             documents.Add(new Document { Text = part.Value.Text, Map = part.Value.Map, Title = title, Published = published, Language = read.Language, Ordinal = documents.Count });
         }
         return documents;
+    }
+
+    // Lines are in text order, so the line an article starts on is found by bisection: a listing
+    // with a hundred thousand articles must not cost a scan of every line per article.
+    private static int FirstLineFrom(List<TextLine> lines, int offset)
+    {
+        int lo = 0, hi = lines.Count;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (lines[mid].Start >= offset)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo < lines.Count ? lo : -1;
     }
 
     // The headline is the first line before the lead paragraph that reads like one: a few words,

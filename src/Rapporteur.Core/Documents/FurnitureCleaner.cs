@@ -25,6 +25,9 @@ public static partial class FurnitureCleaner
 {
     private const int RepeatThreshold = 3;
     private const int MaxRepeatedLineLength = 160;
+    // Furniture is short: a cookie banner runs to a few hundred characters. Longer lines are
+    // prose (or a hostile one-line file) and are kept without running the shape rules over them.
+    private const int MaxFurnitureLineLength = 1_000;
 
     public static Furniture[] Classify(string text, IReadOnlyList<TextLine> lines)
     {
@@ -104,6 +107,10 @@ public static partial class FurnitureCleaner
     {
         ArgumentNullException.ThrowIfNull(line);
         var trimmed = line.Trim().TrimStart('•', '*', '·', '-', '–', ' ', '\u00A0');
+        if (trimmed.Length > MaxFurnitureLineLength)
+        {
+            return Furniture.None;
+        }
         if (Ticker().IsMatch(trimmed))
         {
             return Furniture.Ticker;
@@ -153,13 +160,13 @@ public static partial class FurnitureCleaner
     [GeneratedRegex(@"^(?:leave a (?:reply|comment)|your email address will not be published|required fields are marked|post comment$|cancel reply$|(?:name|email|e-mail|website|comment)\s*\*?$|save my name, email|you must be logged in to post a comment|log in to (?:reply|comment)|comments? \(\d+\)$|\d+ comments?$|add (?:a )?comment$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentForm();
 
-    [GeneratedRegex(@"^(?:(?:share(?: this(?: article| story| page)?)?|share on \w+|click to share on \w+|tweet|print(?: this (?:page|article))?|e-?mail|copy link|whatsapp|telegram|facebook|twitter|linkedin|vk|x|reddit|odnoklassniki)\s*[:|,/·•]*\s*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:share on \w+|click to share on \w+|share(?: this(?: article| story| page)?)?|tweet|print(?: this (?:page|article))?|e-?mail|copy link|whatsapp|telegram|facebook|twitter|linkedin|vk|x|reddit|odnoklassniki)[\s:|,/·•]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sharing();
 
     [GeneratedRegex(@"^(?:contact us|contacts?|media contacts?|press contacts?|for (?:more information|further information|media enquiries),? (?:please )?contact:?)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContactHeading();
 
-    [GeneratedRegex(@"(?:\b(?:e-?mail|phone|tel|mobile|fax|twitter|telegram|whatsapp)\s*:|\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.-]+|\+\d[\d\s()\-]{7,}\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:e-?mail|phone|tel|mobile|fax|twitter|telegram|whatsapp)\s*:|\[email\s*protected\]|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\+\d[\d\s()\-]{7,}\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContactDetail();
 
     [GeneratedRegex(@"^read (?:article|more|all articles)(?: by)?\s*[""“].*[""”]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -23,37 +23,37 @@ public static class BlockText
 
     public static string Of(INode root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         var builder = new StringBuilder();
         var pendingBreak = 0;
-        Walk(root, builder, ref pendingBreak, 0);
-        return builder.ToString().Trim();
-    }
-
-    // Depth is bounded so a page nested thousands of levels deep cannot exhaust the stack.
-    private static void Walk(INode node, StringBuilder text, ref int pendingBreak, int depth)
-    {
-        if (depth > 256)
+        // An explicit stack, not recursion: the tree may be as deep as the markup allows.
+        var stack = new Stack<(INode Node, int Next, int Breaks)>();
+        stack.Push((root, 0, 0));
+        while (stack.Count > 0)
         {
-            return;
-        }
-        foreach (var child in node.ChildNodes)
-        {
+            var (node, next, breaks) = stack.Pop();
+            if (next >= node.ChildNodes.Length)
+            {
+                pendingBreak = Math.Max(pendingBreak, breaks);
+                continue;
+            }
+            stack.Push((node, next + 1, breaks));
+            var child = node.ChildNodes[next];
             if (child is IText t)
             {
-                AppendInline(t.Data, text, ref pendingBreak);
+                AppendInline(t.Data, builder, ref pendingBreak);
             }
             else if (child is IElement e && !Skipped.Contains(e.LocalName))
             {
-                var breaks = Paragraphs.Contains(e.LocalName) ? 2 : Lines.Contains(e.LocalName) ? 1 : 0;
-                pendingBreak = Math.Max(pendingBreak, breaks);
-                if (e.LocalName.Equals("br", StringComparison.OrdinalIgnoreCase))
+                var childBreaks = Paragraphs.Contains(e.LocalName) ? 2 : Lines.Contains(e.LocalName) ? 1 : 0;
+                pendingBreak = Math.Max(pendingBreak, childBreaks);
+                if (!e.LocalName.Equals("br", StringComparison.OrdinalIgnoreCase))
                 {
-                    continue;
+                    stack.Push((e, 0, childBreaks));
                 }
-                Walk(e, text, ref pendingBreak, depth + 1);
-                pendingBreak = Math.Max(pendingBreak, breaks);
             }
         }
+        return builder.ToString().Trim();
     }
 
     private static void AppendInline(string data, StringBuilder text, ref int pendingBreak)

@@ -10,8 +10,13 @@ namespace Rapporteur.Core.Sources;
 /// RSS 2.0 and Atom feeds. Each item becomes a source of its own, linked to the feed; an item
 /// with neither text nor link is reported and skipped while the others are kept.
 /// </summary>
-public sealed class FeedReader : ISourceReader
+public sealed class FeedReader(ReadLimits limits) : ISourceReader
 {
+    public FeedReader()
+        : this(ReadLimits.Default)
+    {
+    }
+
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
 
@@ -31,11 +36,28 @@ public sealed class FeedReader : ISourceReader
 
     public ReadResult Read(SourceInput input)
     {
+        // Judged on bytes, before any parsing: no real feed comes near the limit.
+        if (input.Bytes.Length > limits.MaxTextCharacters)
+        {
+            return ReadLimits.TooLarge("feed", input.Bytes.Length, limits.MaxTextCharacters, "bytes");
+        }
         XDocument xml;
         try
         {
             // No DTDs: a feed cannot expand entities (billion laughs) or reach for external files.
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 256L * 1024 * 1024 };
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = limits.MaxTextCharacters };
+            // LINQ to XML reads an element's text recursively, and a hundred thousand nested
+            // elements overflow the stack; so the depth is measured in a streaming pass first.
+            using (var scan = XmlReader.Create(new MemoryStream(input.Bytes, writable: false), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > limits.MaxMarkupDepth)
+                    {
+                        return new Refused(ReadProblem.TooLarge, FormattableString.Invariant($"the feed nests elements deeper than {limits.MaxMarkupDepth} levels (line {((IXmlLineInfo)scan).LineNumber})"));
+                    }
+                }
+            }
             using var stream = new MemoryStream(input.Bytes, writable: false);
             using var reader = XmlReader.Create(stream, settings);
             xml = XDocument.Load(reader);

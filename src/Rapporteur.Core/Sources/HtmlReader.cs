@@ -9,9 +9,14 @@ namespace Rapporteur.Core.Sources;
 /// HTML pages: the main text by a readability port (SmartReader), title and publication date from
 /// the page's metadata. A page with several &lt;article&gt; elements is a listing and keeps them all.
 /// </summary>
-public sealed class HtmlReader : ISourceReader
+public sealed class HtmlReader(ReadLimits limits) : ISourceReader
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    public HtmlReader()
+        : this(ReadLimits.Default)
+    {
+    }
 
     public int Claims(SourceInput input)
     {
@@ -33,7 +38,16 @@ public sealed class HtmlReader : ISourceReader
         {
             return refused;
         }
+        if (html.Length > limits.MaxTextCharacters)
+        {
+            return ReadLimits.TooLarge("page", html.Length, limits.MaxTextCharacters);
+        }
         var warnings = new List<string>();
+        html = HtmlNesting.Cap(html, limits.MaxMarkupDepth, out var dropped);
+        if (dropped > 0)
+        {
+            warnings.Add(FormattableString.Invariant($"markup nested deeper than {limits.MaxMarkupDepth} elements: {dropped} tags past that depth were dropped, their text kept"));
+        }
         if (html.IndexOf("</html>", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("</body>", StringComparison.OrdinalIgnoreCase) < 0)
         {
             warnings.Add("truncated HTML (no closing </body> or </html>): read what was there");
@@ -67,6 +81,10 @@ public sealed class HtmlReader : ISourceReader
         if (string.IsNullOrWhiteSpace(text))
         {
             return new Refused(ReadProblem.NoText, "the page has no readable text");
+        }
+        if (text.Length > limits.MaxTextCharacters)
+        {
+            return ReadLimits.TooLarge("text of the page", text.Length, limits.MaxTextCharacters);
         }
         return new Read("text/html", text)
         {

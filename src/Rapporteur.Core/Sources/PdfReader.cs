@@ -6,8 +6,18 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 namespace Rapporteur.Core.Sources;
 
 /// <summary>The text layer of a PDF, page by page (PdfPig). A scanned PDF without text is refused.</summary>
-public sealed class PdfReader : ISourceReader
+/// <remarks>
+/// A PDF is a program as much as a file: its streams may inflate a thousandfold and its pages
+/// may draw each other. So the decoded bytes, the page count, the text and the time are all
+/// bounded (<see cref="ReadLimits"/>), and a PDF past any of them is refused as too large.
+/// </remarks>
+public sealed class PdfReader(ReadLimits limits, TimeProvider time) : ISourceReader
 {
+    public PdfReader()
+        : this(ReadLimits.Default, TimeProvider.System)
+    {
+    }
+
     public int Claims(SourceInput input) =>
         input.Bytes.AsSpan().StartsWith("%PDF-"u8) ? 2
         : input.MediaTypeHint?.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase) == true || input.Extension == ".pdf" ? 1
@@ -15,6 +25,7 @@ public sealed class PdfReader : ISourceReader
 
     public ReadResult Read(SourceInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         if (input.Bytes.Length == 0)
         {
             return new Refused(ReadProblem.Empty, "the file is empty (0 bytes)");
@@ -23,18 +34,43 @@ public sealed class PdfReader : ISourceReader
         {
             return new Refused(ReadProblem.Corrupt, "not a PDF: no %PDF- header");
         }
+        var budget = new PdfStreamBudget(limits.MaxPdfDecodedBytes);
+        var started = time.GetTimestamp();
         try
         {
-            using var pdf = PdfDocument.Open(input.Bytes, new ParsingOptions { UseLenientParsing = true });
-            var text = new StringBuilder();
-            foreach (var page in pdf.GetPages())
+            using var pdf = PdfDocument.Open(input.Bytes, new ParsingOptions { UseLenientParsing = true, FilterProvider = budget });
+            var pages = pdf.NumberOfPages;
+            if (pages > limits.MaxPdfPages)
             {
-                var pageText = ContentOrderTextExtractor.GetText(page);
+                return ReadLimits.TooLarge("PDF", pages, limits.MaxPdfPages, "pages");
+            }
+            if (PdfDrawCost.Check(pdf, budget, limits.MaxPdfPageContentBytes, pages) is { } tooCostly)
+            {
+                return new Refused(ReadProblem.TooLarge, tooCostly);
+            }
+            var text = new StringBuilder();
+            for (var number = 1; number <= pages; number++)
+            {
+                // PdfPig cannot be interrupted inside a page, so the clock is read between pages;
+                // the decoding budget is what bounds the work of any one page.
+                if (time.GetElapsedTime(started) > limits.PdfTimeBudget)
+                {
+                    return new Refused(ReadProblem.TooLarge, FormattableString.Invariant($"reading the PDF took longer than {limits.PdfTimeBudget.TotalSeconds:0} s (stopped after page {number - 1} of {pages})"));
+                }
+                var pageText = ContentOrderTextExtractor.GetText(pdf.GetPage(number));
                 if (text.Length > 0)
                 {
                     text.Append("\n\n");
                 }
-                text.Append(pageText.Trim());
+                text.Append(pageText.AsSpan().Trim());
+                if (budget.Exceeded is { } exceeded)
+                {
+                    return new Refused(ReadProblem.TooLarge, exceeded);
+                }
+                if (text.Length > limits.MaxTextCharacters)
+                {
+                    return new Refused(ReadProblem.TooLarge, FormattableString.Invariant($"the PDF's text passes the limit of {limits.MaxTextCharacters:N0} characters (at page {number} of {pages})"));
+                }
             }
             if (string.IsNullOrWhiteSpace(text.ToString()))
             {
@@ -49,6 +85,10 @@ public sealed class PdfReader : ISourceReader
         }
         catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
         {
+            if (budget.Exceeded is { } exceeded)
+            {
+                return new Refused(ReadProblem.TooLarge, exceeded);
+            }
             return new Refused(ReadProblem.Corrupt, "the PDF is damaged and cannot be read: " + Shorten(e.Message));
         }
     }

@@ -1,8 +1,13 @@
 namespace Rapporteur.Core.Sources;
 
 /// <summary>Plain text in UTF-8, UTF-16 with a BOM, or Windows-1251.</summary>
-public sealed class PlainTextReader : ISourceReader
+public sealed class PlainTextReader(ReadLimits limits) : ISourceReader
 {
+    public PlainTextReader()
+        : this(ReadLimits.Default)
+    {
+    }
+
     public int Claims(SourceInput input) =>
         input.MediaTypeHint?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true ? 2
         : input.Extension is ".txt" or ".text" or ".md" ? 1
@@ -18,6 +23,10 @@ public sealed class PlainTextReader : ISourceReader
         if (string.IsNullOrWhiteSpace(text))
         {
             return new Refused(ReadProblem.NoText, "the file holds only white space");
+        }
+        if (text.Length > limits.MaxTextCharacters)
+        {
+            return ReadLimits.TooLarge("text", text.Length, limits.MaxTextCharacters);
         }
         return new Read("text/plain", text);
     }

@@ -229,6 +229,27 @@ public sealed partial class DocumentSegmenterTests
         AssertEveryCharacterMapsBack(read);
     }
 
+    // The line each article starts on was found by scanning every line per article: quadratic.
+    [Fact]
+    public void Listing_with_fifty_thousand_articles_is_segmented_in_linear_time()
+    {
+        var text = new System.Text.StringBuilder();
+        var starts = new List<int>();
+        for (var i = 0; i < 50_000; i++)
+        {
+            starts.Add(text.Length);
+            text.Append(Headlines[i % Headlines.Length]).Append("\n\n").Append(Leads[i % Leads.Length]).Append("\n\n");
+        }
+        var read = new Read("text/html", text.ToString()) { ArticleStarts = starts };
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var documents = DocumentSegmenter.Segment(read);
+
+        Assert.Equal(50_000, documents.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"segmenting took {clock.Elapsed}");
+        Assert.Equal(Headlines[1], documents[1].Title);
+    }
+
     [Fact]
     public void Headline_after_a_masthead_and_a_date_line_is_the_title()
     {

@@ -124,4 +124,59 @@ public sealed class FurnitureCleanerTests
 
         Assert.All(marks.Where(m => m.Line == headline), m => Assert.Equal(Furniture.None, m.Mark));
     }
+
+    // Found by hand while bounding the cleaner: a 49-character line took 2.5 s, each extra "x " doubling it.
+    [Fact]
+    public void Share_button_look_alike_ending_in_prose_is_judged_in_linear_time()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var mark = FurnitureCleaner.Judge(string.Concat(Enumerable.Repeat("x ", 30)) + "!");
+        var longMark = FurnitureCleaner.Judge(string.Concat(Enumerable.Repeat("x ", 499)) + "!");
+
+        Assert.Equal(Furniture.None, mark);
+        Assert.Equal(Furniture.None, longMark);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"judging took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Share_buttons_separated_by_spaces_and_bars_are_still_sharing()
+    {
+        Assert.Equal(Furniture.Sharing, FurnitureCleaner.Judge("Share on Facebook | Share on Twitter | Email"));
+        Assert.Equal(Furniture.Sharing, FurnitureCleaner.Judge("Facebook Twitter Telegram WhatsApp"));
+    }
+
+    [Fact]
+    public void Ten_megabyte_line_is_cleaned_in_linear_time_and_kept()
+    {
+        foreach (var unit in new[] { "x", "word ", "a@", "+1 " })
+        {
+            var text = string.Concat(Enumerable.Repeat(unit, 10_000_000 / unit.Length));
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var marks = FurnitureCleaner.Classify(text, TextLine.Split(text));
+
+            Assert.Equal([Furniture.None], marks);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"a line of \"{unit}\" took {clock.Elapsed}");
+        }
+    }
+
+    // Each line is just under the length rule: the e-mail rule used to retry from every letter of it.
+    [Fact]
+    public void Ten_megabytes_of_long_unbroken_words_are_cleaned_in_linear_time()
+    {
+        var line = new string('y', 999);
+        var text = string.Join('\n', Enumerable.Repeat(line, 10_000));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FurnitureCleaner.Classify(text, TextLine.Split(text));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"cleaning took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Email_address_after_a_label_is_still_a_contact_detail()
+    {
+        Assert.Equal(Furniture.Contact, FurnitureCleaner.Judge("Press office:press.office@monitor.example.org"));
+        Assert.Equal(Furniture.Contact, FurnitureCleaner.Judge("Write to desk@osh-bulletin.example"));
+    }
 }

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Rapporteur.Core.Documents;
+using Rapporteur.Core.Sources;
+
+namespace Rapporteur.Core.Tests.Fuzz;
+
+/// <summary>A reader to fuzz, and the media type its inputs claim to be.</summary>
+public sealed record FuzzTarget(string Name, ISourceReader Reader, string? Hint)
+{
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new("text", new PlainTextReader(), "text/plain"),
+        new("html", new HtmlReader(), "text/html"),
+        new("pdf", new PdfReader(), "application/pdf"),
+        new("feed", new FeedReader(), "application/rss+xml"),
+        new("any", new Chooser(), null),
+    ];
+
+    /// <summary>
+    /// Reads the bytes, segments what was read, and says what went wrong: an exception, a refusal
+    /// without a reason, a document character that maps back to a different source character,
+    /// or more time than <paramref name="bound"/>. Null when all is well.
+    /// </summary>
+    public string? Check(byte[] bytes, string origin, TimeSpan bound, out TimeSpan took)
+    {
+        var clock = Stopwatch.StartNew();
+        string? failure;
+        try
+        {
+            failure = Verify(Reader.Read(new SourceInput(bytes, origin, DateTimeOffset.UnixEpoch, Hint)), items: 20);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failure = $"{Name} reader threw {e.GetType().Name}: {e.Message}";
+        }
+        took = clock.Elapsed;
+        if (failure is null && took > bound)
+        {
+            failure = $"{Name} reader took {took.TotalMilliseconds:0} ms, more than {bound.TotalMilliseconds:0} ms";
+        }
+        return failure;
+    }
+
+    private static string? Verify(ReadResult result, int items)
+    {
+        switch (result)
+        {
+            case Refused refused:
+                return string.IsNullOrWhiteSpace(refused.Detail) ? $"refused ({refused.Problem}) without saying why" : null;
+            case Read read:
+                foreach (var document in DocumentSegmenter.Segment(read))
+                {
+                    if (document.Map.DocumentLength != document.Text.Length)
+                    {
+                        return $"document {document.Ordinal} is {document.Text.Length} characters but its map covers {document.Map.DocumentLength}";
+                    }
+                    for (var i = 0; i < document.Text.Length; i++)
+                    {
+                        var at = document.Map.ToSource(i);
+                        if (at >= read.Text.Length || read.Text[at] != document.Text[i])
+                        {
+                            return $"document {document.Ordinal} character {i} maps to source offset {at}, which holds another character";
+                        }
+                    }
+                }
+                // A feed's items become sources of their own, read as HTML.
+                foreach (var item in read.Items.Take(items))
+                {
+                    if (Verify(new HtmlReader().Read(item.Input), 0) is { } failure)
+                    {
+                        return "feed item: " + failure;
+                    }
+                }
+                return null;
+            default:
+                return "neither read nor refused";
+        }
+    }
+
+    /// <summary>The default choice of reader by the bytes and the name, as ingestion makes it.</summary>
+    private sealed class Chooser : ISourceReader
+    {
+        public int Claims(SourceInput input) => 1;
+
+        public ReadResult Read(SourceInput input) => SourceReaders.Default.Read(input);
+    }
+}
