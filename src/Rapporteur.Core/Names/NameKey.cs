@@ -19,7 +19,7 @@ namespace Rapporteur.Core.Names;
 public static class NameKey
 {
     /// <summary>The key of a single word (a given name or a surname).</summary>
-    public static string Of(string word) => Of(word, Reading.Primary);
+    public static string Of(string word) => Scan(Letters(word), Reading.Primary);
 
     /// <summary>
     /// The word's key, and further readings where a Latin spelling is ambiguous: x is Uzbek kh or
@@ -29,17 +29,30 @@ public static class NameKey
     /// </summary>
     public static IReadOnlyList<string> Readings(string word)
     {
-        var primary = Of(word, Reading.Primary);
-        List<string>? keys = null;
-        foreach (var alternative in (Reading[])[Reading.Alternative, Reading.LetterX, Reading.LetterC, Reading.LetterNg, Reading.LetterJ])
+        var letters = Letters(word);
+        var primary = Scan(letters, Reading.Primary);
+        var present = (letters.Contains('x', StringComparison.Ordinal) ? Reading.LetterX : Reading.Primary)
+            | (letters.Contains('c', StringComparison.Ordinal) ? Reading.LetterC : Reading.Primary)
+            | (letters.Contains("ng", StringComparison.Ordinal) ? Reading.LetterNg : Reading.Primary)
+            | (letters.Contains('j', StringComparison.Ordinal) ? Reading.LetterJ : Reading.Primary);
+        if (present == Reading.Primary)
         {
-            var key = Of(word, alternative);
-            if (key != primary && (keys is null || !keys.Contains(key)))
+            return [primary];
+        }
+        // Every ambiguous letter read the other way at once, then each on its own.
+        var keys = new List<string>(3) { primary };
+        foreach (var reading in (Reading[])[present, Reading.LetterX, Reading.LetterC, Reading.LetterNg, Reading.LetterJ])
+        {
+            if ((reading & present) == reading)
             {
-                (keys ??= [primary]).Add(key);
+                var key = Scan(letters, reading);
+                if (!keys.Contains(key))
+                {
+                    keys.Add(key);
+                }
             }
         }
-        return keys is null ? [primary] : keys;
+        return keys;
     }
 
     [Flags]
@@ -50,7 +63,6 @@ public static class NameKey
         LetterC = 2,
         LetterNg = 4,
         LetterJ = 8,
-        Alternative = LetterX | LetterC | LetterNg | LetterJ,
     }
 
     /// <summary>A spelling as judgements and lookups compare it: NFC, single spaces, lower case.</summary>
@@ -93,11 +105,11 @@ public static class NameKey
         return Domain.Script.Other;
     }
 
-    private static string Of(string word, Reading reading)
+    // The word in lower-case Latin letters and apostrophes only, doubles collapsed first so "yy" (Turkmen ý after y) is one glide.
+    private static string Letters(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         var latin = Romanise(word);
-        // Lower-case letters and apostrophes only; collapse doubles first so "yy" (Turkmen ý after y) is one glide.
         var raw = new StringBuilder(latin.Length);
         foreach (var ch in latin)
         {
@@ -111,8 +123,12 @@ public static class NameKey
                 raw.Append(c);
             }
         }
-        var s = raw.ToString();
-        var k = new StringBuilder(s.Length);
+        return raw.ToString();
+    }
+
+    private static string Scan(string s, Reading reading)
+    {
+        var k = new StringBuilder(s.Length + 2);
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -264,7 +280,8 @@ public static class NameKey
     public static string Romanise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normal = text.Normalize(NormalizationForm.FormC);
+        // Composing is only needed when a combining mark is there to compose; most names have none.
+        var normal = text.AsSpan().ContainsAnyInRange('\u0300', '\u036F') ? text.Normalize(NormalizationForm.FormC) : text;
         var pre = new StringBuilder(normal.Length + 8);
         var previous = '\0';
         foreach (var c in normal)
@@ -289,8 +306,37 @@ public static class NameKey
                 'щ' or 'Щ' => "shch",
                 // AnyAscii reads ё as e; the y keeps Pchyolkin and Пчёлкин together.
                 'ё' or 'Ё' => "yo",
+                // The Russian alphabet here too: AnyAscii is several times slower, and names are mostly Cyrillic or Latin.
+                'а' or 'А' => "a",
+                'б' or 'Б' => "b",
+                'в' or 'В' => "v",
+                'г' or 'Г' or 'ґ' or 'Ґ' => "g",
+                'д' or 'Д' => "d",
+                'з' or 'З' => "z",
+                'и' or 'И' => "i",
+                'й' or 'Й' => "y",
+                'к' or 'К' => "k",
+                'л' or 'Л' => "l",
+                'м' or 'М' => "m",
+                'н' or 'Н' => "n",
+                'о' or 'О' => "o",
+                'п' or 'П' => "p",
+                'р' or 'Р' => "r",
+                'с' or 'С' => "s",
+                'т' or 'Т' => "t",
+                'у' or 'У' => "u",
+                'ф' or 'Ф' => "f",
+                'ч' or 'Ч' => "ch",
+                'ш' or 'Ш' => "sh",
+                'ы' or 'Ы' => "y",
+                'э' or 'Э' => "e",
+                'ю' or 'Ю' => "yu",
+                'я' or 'Я' => "ya",
+                'є' or 'Є' => "ye",
+                'ї' or 'Ї' => "yi",
                 // After a soft or hard sign, е is pronounced ye (Воробьева, Vorobyeva).
                 'е' or 'Е' when previous is 'ь' or 'ъ' or 'Ь' or 'Ъ' => "ye",
+                'е' or 'Е' => "e",
                 'ъ' or 'Ъ' or 'ь' or 'Ь' => "",
                 'ʻ' or 'ʼ' or '\'' or '’' or '‘' or '`' or '´' or 'ʹ' => "'",
                 'ş' or 'Ş' or 'ș' or 'Ș' => "sh",

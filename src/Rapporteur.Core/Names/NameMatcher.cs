@@ -21,7 +21,23 @@ public sealed class NameMatcher
     private readonly WeightedLevenshtein distance = new(RomanisationCosts.Instance, RomanisationCosts.Instance);
 
     /// <summary>The weighted edit distance between two keys: 0 for equal keys, about 1 per unexplained letter.</summary>
-    public double Distance(string a, string b) => a == b ? 0 : distance.Distance(a, b);
+    public double Distance(string a, string b) => Distance(a, b, double.MaxValue);
+
+    // Past the limit the exact figure does not matter; lengths alone can show it is out of reach.
+    private double Distance(string a, string b, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a == b)
+        {
+            return 0;
+        }
+        if (Math.Abs(a.Length - b.Length) * RomanisationCosts.CheapestEdit >= limit)
+        {
+            return limit;
+        }
+        return distance.Distance(a, b, limit);
+    }
 
     public NameMatch Compare(string a, string b)
     {
@@ -30,24 +46,51 @@ public sealed class NameMatcher
         return Compare(NameParts.Readings(a), NameParts.Readings(b));
     }
 
-    /// <summary>The best match over every reading of each name (given and surname either way round when the order is unclear).</summary>
+    /// <summary>
+    /// The best match over every reading of each name (given and surname either way round when
+    /// the order is unclear); a conflict only when every reading of the pair has one.
+    /// </summary>
     public NameMatch Compare(IReadOnlyList<NameParts> a, IReadOnlyList<NameParts> b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         NameMatch? best = null;
+        var conflict = true;
         foreach (var x in a)
         {
             foreach (var y in b)
             {
                 var m = Compare(x, y);
+                conflict &= m.Conflict;
                 if (best is null || m.Score > best.Value.Score)
                 {
                     best = m;
                 }
             }
         }
-        return best ?? new NameMatch(0, false, "no name");
+        return best is { } found ? found with { Conflict = conflict } : new NameMatch(0, false, "no name");
+    }
+
+    /// <summary>
+    /// Whether what the names state rules them apart in every reading (gender endings, given
+    /// names, initials, patronymics), without weighing the surnames: the same answer as
+    /// <see cref="Compare(IReadOnlyList{NameParts}, IReadOnlyList{NameParts})"/>'s Conflict, for less work.
+    /// </summary>
+    public bool Conflicts(IReadOnlyList<NameParts> a, IReadOnlyList<NameParts> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (ConflictOf(x, y) is null)
+                {
+                    return false;
+                }
+            }
+        }
+        return a.Count > 0 && b.Count > 0;
     }
 
     public NameMatch Compare(NameParts a, NameParts b)
@@ -58,19 +101,16 @@ public sealed class NameMatcher
         {
             return new NameMatch(0, false, "no surname");
         }
-        var surname = Similarity(SurnameDistance(a.SurnameKeys, b.SurnameKeys), SurnameAllowance(a.SurnameKey, b.SurnameKey));
-        if ((a.Gender != Gender.Unknown && b.Gender != Gender.Unknown && a.Gender != b.Gender) || GenderPair(a.SurnameKey, b.SurnameKey))
-        {
-            return Apart(surname, "gender endings differ");
-        }
+        // Given names first: they are short, and when they rule the pair apart the surnames need no weighing.
         var (given, givenConflict) = GivenSimilarity(a, b);
         if (givenConflict is not null)
         {
-            return Apart(Math.Min(surname, given), givenConflict);
+            return Apart(given, givenConflict);
         }
-        if (PatronymicConflict(a, b) is { } patronymicConflict)
+        var surname = Similarity(SurnameDistance(a.SurnameKeys, b.SurnameKeys), SurnameAllowance(a.SurnameKey, b.SurnameKey));
+        if (ConflictOf(a, b, null) is { } conflict)
         {
-            return Apart(Math.Min(surname, given), patronymicConflict);
+            return Apart(Math.Min(surname, given), conflict);
         }
         var weakest = Math.Min(surname, given);
         if (weakest < Threshold)
@@ -79,6 +119,18 @@ public sealed class NameMatcher
         }
         var mean = (0.6 * surname) + (0.4 * given);
         return new NameMatch((weakest + mean) / 2, false, surname >= 1 && given >= 1 ? "same keys" : "close spellings");
+    }
+
+    private string? ConflictOf(NameParts a, NameParts b) =>
+        a.SurnameKey.Length == 0 || b.SurnameKey.Length == 0 ? null : ConflictOf(a, b, GivenSimilarity(a, b).Conflict);
+
+    private string? ConflictOf(NameParts a, NameParts b, string? givenConflict)
+    {
+        if ((a.Gender != Gender.Unknown && b.Gender != Gender.Unknown && a.Gender != b.Gender) || GenderPair(a.SurnameKey, b.SurnameKey))
+        {
+            return "gender endings differ";
+        }
+        return givenConflict ?? PatronymicConflict(a, b);
     }
 
     // A rule, not a near miss, separates the two: the score stays well under the threshold.
@@ -94,12 +146,13 @@ public sealed class NameMatcher
 
     private double SurnameDistance(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        var best = double.MaxValue;
+        var limit = 2 * SurnameAllowance(a[0], b[0]);
+        var best = limit;
         foreach (var x in a)
         {
             foreach (var y in b)
             {
-                best = Math.Min(best, Math.Min(Distance(x, y), DroppedSuffix(x, y)));
+                best = Math.Min(best, Math.Min(Distance(x, y, best), DroppedSuffix(x, y)));
             }
         }
         return best;
@@ -120,7 +173,8 @@ public sealed class NameMatcher
     {
         if (a.Given is not null && b.Given is not null)
         {
-            var best = double.MaxValue;
+            var allowance = GivenAllowance(a.GivenKey, b.GivenKey);
+            var best = 2 * allowance;
             foreach (var x in a.GivenKeys)
             {
                 foreach (var y in b.GivenKeys)
@@ -129,10 +183,10 @@ public sealed class NameMatcher
                     {
                         return (0, "given names differ by a gender ending");
                     }
-                    best = Math.Min(best, Distance(x, y));
+                    best = Math.Min(best, Distance(x, y, best));
                 }
             }
-            var similarity = Similarity(best, GivenAllowance(a.GivenKey, b.GivenKey));
+            var similarity = Similarity(best, allowance);
             return similarity < Threshold ? (similarity, "given names differ") : (similarity, null);
         }
         if (a.GivenInitial is { } ia && b.GivenInitial is { } ib)
@@ -161,8 +215,8 @@ public sealed class NameMatcher
     {
         if (a.Patronymic is not null && b.Patronymic is not null)
         {
-            var d = Distance(a.PatronymicKey, b.PatronymicKey);
-            return Similarity(d, GivenAllowance(a.PatronymicKey, b.PatronymicKey)) < Threshold ? "patronymics differ" : null;
+            var allowance = GivenAllowance(a.PatronymicKey, b.PatronymicKey);
+            return Similarity(Distance(a.PatronymicKey, b.PatronymicKey, 2 * allowance), allowance) < Threshold ? "patronymics differ" : null;
         }
         if (a.PatronymicInitial is { } ia && b.PatronymicInitial is { } ib)
         {

@@ -41,10 +41,14 @@ public sealed record NameParts
     public static NameParts Parse(string text) => Readings(text)[0];
 
     /// <summary>Every reading of a name: one when its order is clear, two when given and surname could be either way round.</summary>
-    public static IReadOnlyList<NameParts> Readings(string text)
+    public static IReadOnlyList<NameParts> Readings(string text) => Readings(text, NameKey.Readings);
+
+    /// <summary>Every reading of a name, with the keys of each word from <paramref name="keysOf"/> (a cache, when many names share words).</summary>
+    public static IReadOnlyList<NameParts> Readings(string text, Func<string, IReadOnlyList<string>> keysOf)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenise(text, out var commaAfterFirst, out var honorific);
+        ArgumentNullException.ThrowIfNull(keysOf);
+        var tokens = Tokenise(text, keysOf, out var commaAfterFirst, out var honorific);
         var full = new List<Token>();
         var initials = new List<string>();
         Token? patronymic = null;
@@ -122,10 +126,20 @@ public sealed record NameParts
     private static NameParts Build(string text, List<Token> full, int surnameAt, List<string> initials, Token? patronymic, Gender fromPatronymic, Gender honorific)
     {
         var surname = full[surnameAt];
-        var given = full.Where((_, i) => i != surnameAt).ToList();
-        var givenText = string.Join(' ', given.Select(g => g.Text));
-        // A given name written in two words (Said Akhmed) keys as one (Saidakhmed).
-        IReadOnlyList<string> givenKeys = given.Count == 1 ? given[0].Keys : NameKey.Readings(string.Concat(given.Select(g => g.Text)));
+        string givenText;
+        IReadOnlyList<string> givenKeys;
+        if (full.Count == 2)
+        {
+            var only = full[1 - surnameAt];
+            (givenText, givenKeys) = (only.Text, only.Keys);
+        }
+        else
+        {
+            var given = full.Where((_, i) => i != surnameAt).ToList();
+            givenText = string.Join(' ', given.Select(g => g.Text));
+            // A given name written in two words (Said Akhmed) keys as one (Saidakhmed).
+            givenKeys = NameKey.Readings(string.Concat(given.Select(g => g.Text)));
+        }
         return new NameParts
         {
             Text = text,
@@ -162,22 +176,20 @@ public sealed record NameParts
         public bool Strong { get; init; }
     }
 
-    private static List<Token> Tokenise(string text, out bool commaAfterFirst, out Gender honorific)
+    private static List<Token> Tokenise(string text, Func<string, IReadOnlyList<string>> keysOf, out bool commaAfterFirst, out Gender honorific)
     {
         commaAfterFirst = false;
         honorific = Gender.Unknown;
-        var tokens = new List<Token>();
-        var words = text.Normalize(NormalizationForm.FormC).Split((char[])[' ', '\t', '\u00A0', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
-        var firstComma = text.IndexOf(',', StringComparison.Ordinal);
-        foreach (var raw in words)
+        var tokens = new List<Token>(4);
+        var composed = text.AsSpan().ContainsAnyInRange('\u0300', '\u036F') ? text.Normalize(NormalizationForm.FormC) : text;
+        foreach (var raw in composed.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var word = raw.Trim('(', ')', '"', '“', '”', '«', '»', ';', ':');
+            var word = raw.Trim(Punctuation);
             if (word.Length == 0)
             {
                 continue;
             }
-            var bare = word.TrimEnd('.').ToLowerInvariant();
-            if (Honorifics.TryGetValue(bare, out var g))
+            if (Honorifics.TryGetValue(word.TrimEnd('.').ToLowerInvariant(), out var g))
             {
                 honorific = g;
                 continue;
@@ -187,17 +199,12 @@ public sealed record NameParts
                 tokens.Add(new Token(word, []) { Initials = letters });
                 continue;
             }
-            var letterCount = word.Count(char.IsLetter);
-            if (letterCount == 0)
-            {
-                continue;
-            }
-            var keys = NameKey.Readings(word);
+            var keys = keysOf(word);
             if (keys[0].Length == 0)
             {
                 continue;
             }
-            if (tokens.Count == 0 && firstComma >= 0 && text.IndexOf(raw, StringComparison.Ordinal) < firstComma)
+            if (tokens.Count == 0 && raw.EndsWith(','))
             {
                 commaAfterFirst = true;
             }
@@ -211,15 +218,23 @@ public sealed record NameParts
             });
         }
         // Only a comma right after the first word says "Surname, Given".
-        commaAfterFirst = commaAfterFirst && tokens.Count > 1 && tokens[0].Initials is null;
+        commaAfterFirst = commaAfterFirst && tokens.Count > 1;
         return tokens;
     }
+
+    private static readonly char[] Separators = [' ', '\t', '\u00A0', '\n', '\r'];
+
+    private static readonly char[] Punctuation = ['(', ')', '"', '“', '”', '«', '»', ';', ':', ','];
 
     // "F.", "F.R.", "Sh.", "Ф.Р.", "F" alone: the letters of initials, lower case and romanised.
     private static List<string>? InitialsOf(string word)
     {
-        var parts = word.Split('.', StringSplitOptions.RemoveEmptyEntries);
         var dotted = word.Contains('.', StringComparison.Ordinal);
+        if (!dotted && word.Length > 1)
+        {
+            return null;
+        }
+        var parts = word.Split('.', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0)
         {
             return null;
@@ -302,5 +317,19 @@ public sealed record NameParts
         "ov", "ev", "ova", "eva", "zoda", "ian", "dze", "shvili", "enko", "ski", "ska", "uli", "ulu", "kizi", "gizi", "ogli", "oglu", "ugli",
     ];
 
-    private static bool IsSurnameLike(string key) => key.Length >= 4 && SurnameEndings.Any(e => key.EndsWith(e, StringComparison.Ordinal));
+    private static bool IsSurnameLike(string key)
+    {
+        if (key.Length < 4)
+        {
+            return false;
+        }
+        foreach (var ending in SurnameEndings)
+        {
+            if (key.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

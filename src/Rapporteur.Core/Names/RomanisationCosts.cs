@@ -11,6 +11,9 @@ public sealed class RomanisationCosts : ICharacterSubstitution, ICharacterInsDel
 {
     public static RomanisationCosts Instance { get; } = new();
 
+    /// <summary>The lowest cost of inserting or deleting a letter: with it, a length difference alone bounds a distance.</summary>
+    public const double CheapestEdit = 0.35;
+
     public double Cost(char c1, char c2)
     {
         if (c1 == c2)
@@ -51,7 +54,7 @@ public sealed class RomanisationCosts : ICharacterSubstitution, ICharacterInsDel
     // are spelling habits; a dropped vowel is a near miss; a dropped consonant is another name.
     public double DeletionCost(char c) => c switch
     {
-        'h' => 0.35,
+        'h' => CheapestEdit,
         'i' => 0.4,
         'a' or 'e' or 'o' or 'u' => 0.5,
         _ => 1.0,

@@ -1,0 +1,14 @@
+namespace Rapporteur.Core.Names;
+
+public enum Verdict
+{
+    Same,
+    Different,
+}
+
+/// <summary>
+/// A person's decision about two spellings: they name the same person, or different people.
+/// Stated on spellings, not on entity numbers, so it holds whatever the resolver renumbers;
+/// it applies to every occurrence of either spelling.
+/// </summary>
+public sealed record NameJudgement(string A, string B, Verdict Verdict);
