@@ -31,6 +31,7 @@ public static class Suggestions
                 ["roles"] = new JsonArray([.. p.Roles.Select(r => (JsonNode?)JsonValue.Create(r))]),
                 ["at_risk"] = p.AtRisk,
                 ["gender"] = p.Gender.ToString().ToLowerInvariant(),
+                ["country"] = p.Country,
             };
             yield return new SuggestionRow
             {
