@@ -14,6 +14,8 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<PersonEntityRow> PersonEntities => Set<PersonEntityRow>();
     public DbSet<PersonNameRow> PersonNames => Set<PersonNameRow>();
     public DbSet<NameJudgementRow> NameJudgements => Set<NameJudgementRow>();
+    public DbSet<OrganizationEntityRow> OrganizationEntities => Set<OrganizationEntityRow>();
+    public DbSet<OrganizationNameRow> OrganizationNames => Set<OrganizationNameRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -55,6 +57,19 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
             e.HasIndex(n => n.Key);
             e.HasIndex(n => n.SurnameKey);
             e.HasIndex(n => n.DocumentId);
+            e.HasOne<DocumentRow>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OrganizationEntityRow>(e =>
+        {
+            e.ToTable("organization_entities");
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.HasMany(o => o.Names).WithOne(n => n.Entity).HasForeignKey(n => n.EntityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OrganizationNameRow>(e =>
+        {
+            e.ToTable("organization_names");
+            e.HasIndex(n => n.EntityId);
+            e.HasIndex(n => n.Name);
             e.HasOne<DocumentRow>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<NameJudgementRow>(e =>

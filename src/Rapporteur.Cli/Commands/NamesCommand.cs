@@ -51,7 +51,7 @@ public static class NamesCommand
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(resolved);
         var output = context.Console.Profile.Out.Writer;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"persons {resolved.Persons} from {resolved.Records} person mentions ({resolved.Spellings} spellings)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"persons {resolved.Persons} from {resolved.Records} person mentions ({resolved.Spellings} spellings); organisations {resolved.Organizations}"));
         foreach (var j in resolved.Contradicted)
         {
             output.WriteLine($"warning: the judgement \"{j.A}\" {(j.Verdict == Core.Names.Verdict.Same ? "same as" : "different from")} \"{j.B}\" contradicts others and could not be obeyed");

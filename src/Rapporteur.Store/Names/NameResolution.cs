@@ -7,14 +7,13 @@ using Rapporteur.Core.Names;
 
 namespace Rapporteur.Store.Names;
 
-/// <summary>What one resolution found.</summary>
-public sealed record NamesResolved(int Persons, int Spellings, int Records, IReadOnlyList<NameJudgement> Contradicted);
 
 /// <summary>
 /// The entity stage: reads every person suggestion (its name and variants), the person and
 /// organisation mentions of its document (for evidence spans and context) and every judgement,
-/// runs the Core resolver, and replaces the person entities and their names with the result.
-/// A person keeps the id of the earlier person that held most of the same spellings.
+/// runs the Core resolver, and replaces the person entities and their names with the result;
+/// organisations likewise, from the organisation mentions of every document. A person or an
+/// organisation keeps the id of the earlier one that held most of the same spellings.
 /// </summary>
 public sealed class NameResolution(RapporteurDb db)
 {
@@ -40,7 +39,11 @@ public sealed class NameResolution(RapporteurDb db)
             .Select(j => new NameJudgement(j.ANormalised, j.BNormalised, j.Verdict == "same" ? Verdict.Same : Verdict.Different))
             .ToListAsync(cancellationToken);
         var resolution = Resolver.Default.Resolve(records, judgements);
-        var ids = await StableIdsAsync(resolution, cancellationToken);
+        var previous = await db.PersonNames.AsNoTracking().Select(n => new { n.EntityId, n.Normalised }).Distinct().ToListAsync(cancellationToken);
+        var ids = StableIds(
+            [.. resolution.Persons.Select(p => p.Spellings.Select(s => NameKey.Normalise(s.Spelling)).ToHashSet(StringComparer.Ordinal))],
+            previous.ToLookup(n => n.Normalised, n => n.EntityId, StringComparer.Ordinal),
+            await db.PersonEntities.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0);
         await Execute("DELETE FROM \"person_names\"", transaction, cancellationToken);
         await Execute("DELETE FROM \"person_entities\"", transaction, cancellationToken);
         using var entities = new RowInserter<PersonEntityRow>(db);
@@ -71,7 +74,51 @@ public sealed class NameResolution(RapporteurDb db)
                 spellings++;
             }
         }
-        return new NamesResolved(resolution.Persons.Count, spellings, records.Count, resolution.Contradicted);
+        var organisations = await ResolveOrganizationsAsync(transaction, cancellationToken);
+        return new NamesResolved(resolution.Persons.Count, spellings, records.Count, resolution.Contradicted, organisations);
+    }
+
+    private async Task<int> ResolveOrganizationsAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => d.Mentions.Contains("\"organization\""))
+            .OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.Mentions })
+            .ToListAsync(cancellationToken);
+        var records = new List<OrganizationRecord>();
+        var spans = new List<(int Start, int Length)>();
+        foreach (var d in documents)
+        {
+            using var json = JsonDocument.Parse(d.Mentions);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in json.RootElement.EnumerateArray())
+            {
+                if (m.GetArrayLength() >= 4 && m[0].GetString() == "organization" && m[3].GetString() is { } name && seen.Add(name))
+                {
+                    records.Add(new OrganizationRecord(d.Id, name));
+                    spans.Add((m[1].GetInt32(), m[2].GetInt32()));
+                }
+            }
+        }
+        var resolved = OrganizationResolver.Resolve(records);
+        var previous = await db.OrganizationNames.AsNoTracking().Select(n => new { n.EntityId, n.Name }).Distinct().ToListAsync(cancellationToken);
+        var ids = StableIds(
+            [.. resolved.Select(o => o.Records.Select(r => records[r].Name).ToHashSet(StringComparer.Ordinal))],
+            previous.ToLookup(n => n.Name, n => n.EntityId, StringComparer.Ordinal),
+            await db.OrganizationEntities.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0);
+        await Execute("DELETE FROM \"organization_names\"", transaction, cancellationToken);
+        await Execute("DELETE FROM \"organization_entities\"", transaction, cancellationToken);
+        using var entities = new RowInserter<OrganizationEntityRow>(db);
+        using var names = new RowInserter<OrganizationNameRow>(db);
+        for (var o = 0; o < resolved.Count; o++)
+        {
+            await entities.InsertAsync(new OrganizationEntityRow { Id = ids[o], DisplayName = resolved[o].Name, Acronym = resolved[o].Acronym }, transaction, cancellationToken);
+            foreach (var r in resolved[o].Records)
+            {
+                await names.InsertAsync(new OrganizationNameRow { EntityId = ids[o], Name = records[r].Name, DocumentId = records[r].DocumentId, EvidenceStart = spans[r].Start, EvidenceLength = spans[r].Length }, transaction, cancellationToken);
+            }
+        }
+        return resolved.Count;
     }
 
     /// <summary>Where a record came from: its suggestion, and the span of each of its spellings in the document.</summary>
@@ -158,38 +205,32 @@ public sealed class NameResolution(RapporteurDb db)
         _ => Gender.Unknown,
     };
 
-    // Each new person takes the id of the earlier person it shares most spellings with; ties go to the earlier person.
-    private async Task<long[]> StableIdsAsync(Resolution resolution, CancellationToken cancellationToken)
+    // Each new group takes the id of the earlier entity it shares most spellings with; ties go to the earlier entity.
+    private static long[] StableIds(IReadOnlyList<HashSet<string>> groups, ILookup<string, long> holders, long highest)
     {
-        var previous = await db.PersonNames.AsNoTracking().Select(n => new { n.EntityId, n.Normalised }).Distinct().ToListAsync(cancellationToken);
-        var holders = previous.ToLookup(n => n.Normalised, n => n.EntityId, StringComparer.Ordinal);
-        var candidates = new List<(int Person, long Old, int Shared)>();
-        for (var p = 0; p < resolution.Persons.Count; p++)
+        var candidates = new List<(int Group, long Old, int Shared)>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            var shared = resolution.Persons[p].Spellings
-                .Select(s => NameKey.Normalise(s.Spelling)).Distinct(StringComparer.Ordinal)
-                .SelectMany(s => holders[s])
-                .GroupBy(id => id);
-            candidates.AddRange(shared.Select(g => (p, g.Key, g.Count())));
+            candidates.AddRange(groups[g].SelectMany(s => holders[s]).GroupBy(id => id).Select(ids => (g, ids.Key, ids.Count())));
         }
-        var ids = new long[resolution.Persons.Count];
+        var result = new long[groups.Count];
         var taken = new HashSet<long>();
-        foreach (var (person, old, _) in candidates.OrderByDescending(c => c.Shared).ThenBy(c => c.Old).ThenBy(c => c.Person))
+        foreach (var (group, old, _) in candidates.OrderByDescending(c => c.Shared).ThenBy(c => c.Old).ThenBy(c => c.Group))
         {
-            if (ids[person] == 0 && taken.Add(old))
+            if (result[group] == 0 && taken.Add(old))
             {
-                ids[person] = old;
+                result[group] = old;
             }
         }
-        var next = Math.Max(previous.Count == 0 ? 0 : previous.Max(n => n.EntityId), await db.PersonEntities.AnyAsync(cancellationToken) ? await db.PersonEntities.MaxAsync(e => e.Id, cancellationToken) : 0) + 1;
-        for (var p = 0; p < ids.Length; p++)
+        var next = highest + 1;
+        for (var g = 0; g < result.Length; g++)
         {
-            if (ids[p] == 0)
+            if (result[g] == 0)
             {
-                ids[p] = next++;
+                result[g] = next++;
             }
         }
-        return ids;
+        return result;
     }
 
     private async Task Execute(string sql, DbTransaction transaction, CancellationToken cancellationToken)

@@ -240,4 +240,19 @@ public sealed class NameResolutionTests : IAsyncLifetime
         Assert.Contains(" OR \"bakhtiyor qodirzoda\"", match, StringComparison.Ordinal);
         Assert.EndsWith(") \"court\"", match, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_organisation_named_in_full_and_by_acronym_is_one_organisation()
+    {
+        await IngestAsync(
+            ("o1.txt", "Kulob Lawyer Barred From Court\n\nThe lawyer Parviz Sharifov was barred from the city court on Tuesday, the Kulob Legal Aid Centre (KLAC) said in a statement.\n"),
+            ("o2.txt", "Kulob Lawyer Appeals\n\nParviz Sharifov appealed against the ban on Friday. KLAC said the hearing was closed to the public.\n"));
+
+        var resolved = await ResolveAsync();
+
+        Assert.Equal(1, resolved.Organizations);
+        var organisation = await db.OrganizationEntities.AsNoTracking().Include(o => o.Names).SingleAsync();
+        Assert.Equal(("Kulob Legal Aid Centre", "KLAC"), (organisation.DisplayName, organisation.Acronym));
+        Assert.Equal(2, organisation.Names.Select(n => n.DocumentId).Distinct().Count());
+    }
 }

@@ -175,6 +175,56 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.ToTable("name_judgements", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationEntityRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Acronym")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("organization_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationNameRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("organization_names", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.Names.PersonEntityRow", b =>
                 {
                     b.Property<long>("Id")
@@ -387,6 +437,23 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationNameRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapporteur.Store.Names.OrganizationEntityRow", "Entity")
+                        .WithMany("Names")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("Rapporteur.Store.Names.PersonNameRow", b =>
                 {
                     b.HasOne("Rapporteur.Store.DocumentRow", null)
@@ -411,6 +478,11 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationEntityRow", b =>
+                {
+                    b.Navigation("Names");
                 });
 
             modelBuilder.Entity("Rapporteur.Store.Names.PersonEntityRow", b =>
