@@ -1,11 +1,5 @@
 namespace Rapporteur.Core.Names;
 
-public enum Verdict
-{
-    Same,
-    Different,
-}
-
 /// <summary>
 /// A person's decision about two spellings: they name the same person, or different people.
 /// Stated on spellings, not on entity numbers, so it holds whatever the resolver renumbers;

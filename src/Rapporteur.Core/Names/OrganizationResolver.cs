@@ -2,12 +2,6 @@ using System.Text;
 
 namespace Rapporteur.Core.Names;
 
-/// <summary>One organisation name as a document writes it: "International Partnership for Human Rights (IPHR)", "IPHR".</summary>
-public sealed record OrganizationRecord(long DocumentId, string Name);
-
-/// <summary>One organisation across documents: its name, its acronym when one is known, and every record that names it.</summary>
-public sealed record ResolvedOrganization(string Name, string? Acronym, IReadOnlyList<int> Records);
-
 /// <summary>
 /// Clusters organisation names by their normalised form (case, punctuation, a leading "the",
 /// script) and by acronym: an acronym stands for the one long name that declares it in

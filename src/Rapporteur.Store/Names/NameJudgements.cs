@@ -5,15 +5,6 @@ using Rapporteur.Store.Audit;
 
 namespace Rapporteur.Store.Names;
 
-/// <summary>What a judgement, merge or split did.</summary>
-public abstract record JudgementOutcome;
-
-/// <summary>The judgements were recorded and names resolved again; <see cref="Persons"/> are the ids of the persons concerned, as they now stand.</summary>
-public sealed record Judged(IReadOnlyList<long> Persons, int Recorded, NamesResolved Resolution) : JudgementOutcome;
-
-/// <summary>Nothing was recorded: an argument names no person or spelling, or the request makes no sense.</summary>
-public sealed record NotJudged(string Reason) : JudgementOutcome;
-
 /// <summary>
 /// Staff decisions about persons, the one place they are written: judge two spellings same or
 /// different, merge two persons, split spellings off a person. Each records judgements on

@@ -3,12 +3,6 @@ using Rapporteur.Core.Names;
 
 namespace Rapporteur.Store.Search;
 
-/// <summary>A person a query names: id, display name, every spelling, and in how many documents they are named.</summary>
-public sealed record PersonHit(long Id, string Name, IReadOnlyList<string> Spellings, int Documents);
-
-/// <summary>A query read for the persons it names, and the search terms with each person's name widened to all their spellings.</summary>
-public sealed record PersonQuery(IReadOnlyList<PersonHit> Persons, SearchTerms Terms);
-
 /// <summary>
 /// Search by any spelling: the longest run of query words (up to three) that is a person's
 /// spelling, or has the key of one (Холиқов finds Kholiqov), is replaced by one group holding
