@@ -187,6 +187,11 @@ public sealed class NameMatcher
                 }
             }
             var similarity = Similarity(best, allowance);
+            if (similarity < Threshold && SecondGivenWord(a, b) is { } first)
+            {
+                // A second given word (a second name, or the father's) that one spelling leaves out.
+                similarity = Math.Max(similarity, 0.9 * first);
+            }
             return similarity < Threshold ? (similarity, "given names differ") : (similarity, null);
         }
         if (a.GivenInitial is { } ia && b.GivenInitial is { } ib)
@@ -205,6 +210,30 @@ public sealed class NameMatcher
         var bHas = b.Given is not null || b.GivenInitial is not null;
         // One word against one word is a surname against a surname; one word against a full name is a weak match.
         return aHas || bHas ? (0.6, null) : (1, null);
+    }
+
+    // The first given word of a name written with two, against a name written with one.
+    private double? SecondGivenWord(NameParts a, NameParts b)
+    {
+        var (longer, shorter) = a.FirstGivenKeys.Count > 0 && b.FirstGivenKeys.Count == 0 ? (a, b) : b.FirstGivenKeys.Count > 0 && a.FirstGivenKeys.Count == 0 ? (b, a) : (null, null);
+        if (longer is null || shorter is null)
+        {
+            return null;
+        }
+        var allowance = GivenAllowance(longer.FirstGivenKeys[0], shorter.GivenKey);
+        var best = 2 * allowance;
+        foreach (var x in longer.FirstGivenKeys)
+        {
+            foreach (var y in shorter.GivenKeys)
+            {
+                if (GenderPair(x, y))
+                {
+                    return null;
+                }
+                best = Math.Min(best, Distance(x, y, best));
+            }
+        }
+        return Similarity(best, allowance);
     }
 
     // Aziz and Aziza, Yevgeniy and Yevgenia, Nodir and Nodira: the -a makes another (a woman's) name.

@@ -15,6 +15,8 @@ public sealed record NameParts
     public string? Given { get; init; }
     /// <summary>Keys of the given name: the primary reading first.</summary>
     public IReadOnlyList<string> GivenKeys { get; init; } = [];
+    /// <summary>Keys of the first given word when the given name is written as several words ("Farrukh Alisher"); empty otherwise.</summary>
+    public IReadOnlyList<string> FirstGivenKeys { get; init; } = [];
     public string? Surname { get; init; }
     public IReadOnlyList<string> SurnameKeys { get; init; } = [];
     public string? Patronymic { get; init; }
@@ -128,6 +130,7 @@ public sealed record NameParts
         var surname = full[surnameAt];
         string givenText;
         IReadOnlyList<string> givenKeys;
+        IReadOnlyList<string> firstGivenKeys = [];
         if (full.Count == 2)
         {
             var only = full[1 - surnameAt];
@@ -139,12 +142,14 @@ public sealed record NameParts
             givenText = string.Join(' ', given.Select(g => g.Text));
             // A given name written in two words (Said Akhmed) keys as one (Saidakhmed).
             givenKeys = NameKey.Readings(string.Concat(given.Select(g => g.Text)));
+            firstGivenKeys = given[0].Keys;
         }
         return new NameParts
         {
             Text = text,
             Given = givenText,
             GivenKeys = givenKeys,
+            FirstGivenKeys = firstGivenKeys,
             Surname = surname.Text,
             SurnameKeys = surname.Keys,
             Patronymic = patronymic?.Text,

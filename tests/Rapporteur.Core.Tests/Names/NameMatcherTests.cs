@@ -26,6 +26,7 @@ public sealed class NameMatcherTests
     [InlineData("Boboev Ravshan Tolibovich", "R. T. Boboev")]
     [InlineData("Р. Бобоев", "Ravshan Boboev")]
     [InlineData("Ms. Zarrina Boboeva", "Zarrina Boboeva")]
+    [InlineData("Ravshan Tolib Boboev", "Ravshan Boboev")]
     public void Order_patronymics_initials_and_titles_do_not_separate(string a, string b) =>
         Assert.True(Matcher.Compare(a, b).Same, $"{a} / {b}: {Matcher.Compare(a, b)}");
 
@@ -48,6 +49,8 @@ public sealed class NameMatcherTests
     [InlineData("Alisher Boboev", "Alisher Bobokulov")]
     [InlineData("Nasim Boboev", "Nasima Boboev")]
     [InlineData("Lola Boboeva", "Lena Boboeva")]
+    [InlineData("Ravshan Tolib Boboev", "Tolib Boboev")]
+    [InlineData("Muhammadali Boboev", "Muhammad Boboev")]
     public void Relatives_and_near_names_stay_apart(string a, string b) =>
         Assert.False(Matcher.Compare(a, b).Same, $"{a} / {b}: {Matcher.Compare(a, b)}");
 
