@@ -13,8 +13,8 @@ namespace Rapporteur.Core.Names;
 /// (iy, ii, ий → i); a glide y before a vowel drops at the start of a word and after a vowel
 /// (Yerlan = Erlan, Musoyev = Musoev) and marks softening after a consonant (Tatyana = Tatiana,
 /// Belyaev = Beliaev); yo/ё after a consonant → e (Pyotr = Petr); ou → u; Uzbek oʻ and ў → u.
-/// Doubled letters collapse; -zade/-zada → -zoda. Variants the
-/// key cannot settle (Tajik o vs Russian a, Russian г for h) are left to <see cref="RomanisationCosts"/>.
+/// Doubled letters collapse; -zade/-zada → -zoda. Variants the key cannot settle (Tajik o vs
+/// Russian a, Russian г for h) are left to <see cref="RomanisationCosts"/>.
 /// </remarks>
 public static class NameKey
 {
