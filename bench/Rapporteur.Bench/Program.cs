@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Rapporteur.Bench;
 using Rapporteur.Core.Extraction;
+using Rapporteur.Core.Names;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store;
 using Rapporteur.Store.Ingest;
@@ -12,13 +13,37 @@ using Rapporteur.Store.Ingest;
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles, one thread
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- prepare [N]   read + clean + segment + extract on every core, nothing stored
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- fuzz [seconds] [reader]   mutated inputs through every reader (FuzzVerb.cs)
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- resolve [N]   resolve N generated name mentions (default 1,000,000) into persons
 var verb = args.Length > 0 ? args[0] : "ingest";
 if (verb == "fuzz")
 {
     return FuzzVerb.Run(args);
 }
-var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : verb == "resolve" ? 1_000_000 : 10_000;
 var generator = new ArticleGenerator(seed: 42);
+
+if (verb == "resolve")
+{
+    // A few hundred thousand invented people for a million mentions: most people are named in two or three documents.
+    var names = new NameMentionGenerator(seed: 42, peopleCount: Math.Max(1000, count * 3 / 10));
+    var (records, truth) = names.Records(count);
+    var mentions = records.Sum(r => r.Spellings.Count);
+    GC.Collect();
+    var clock = Stopwatch.StartNew();
+    var resolution = Resolver.Default.Resolve(records, []);
+    clock.Stop();
+    var (purity, completeness) = ResolutionScore.Of(resolution, truth);
+    Console.WriteLine(FormattableString.Invariant($"people {names.People}"));
+    Console.WriteLine(FormattableString.Invariant($"mentions {mentions}"));
+    Console.WriteLine(FormattableString.Invariant($"records {records.Count}"));
+    Console.WriteLine(FormattableString.Invariant($"persons_found {resolution.Persons.Count}"));
+    Console.WriteLine(FormattableString.Invariant($"resolve_seconds {clock.Elapsed.TotalSeconds:0.00}"));
+    Console.WriteLine(FormattableString.Invariant($"resolve_mentions_per_second {mentions / clock.Elapsed.TotalSeconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"mention_purity {purity:0.0000}"));
+    Console.WriteLine(FormattableString.Invariant($"mention_completeness {completeness:0.0000}"));
+    Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
+    return 0;
+}
 
 if (verb == "extract")
 {

@@ -5,9 +5,11 @@ using Spectre.Console;
 namespace Rapporteur.Cli;
 
 /// <summary>What every verb needs: the console, the shared options, and a guarded way to run.</summary>
-public sealed class CliContext(IAnsiConsole console, GlobalOptions globals, bool outputRedirected)
+public sealed class CliContext(IAnsiConsole console, GlobalOptions globals, bool outputRedirected, TextWriter? error = null)
 {
     public IAnsiConsole Console { get; } = console;
+    /// <summary>Where problems with input lines go, so a verb's output stays clean for the next program in a pipe.</summary>
+    public TextWriter Error { get; } = error ?? System.Console.Error;
     public GlobalOptions Globals { get; } = globals;
     /// <summary>Piped output gets plain lines instead of live progress.</summary>
     public bool Interactive { get; } = !outputRedirected && console.Profile.Capabilities.Interactive;

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Rapporteur.Store.Audit;
+using Rapporteur.Store.Names;
 
 namespace Rapporteur.Store;
 
@@ -9,6 +11,12 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<FailureRow> Failures => Set<FailureRow>();
     public DbSet<SuggestionRow> Suggestions => Set<SuggestionRow>();
+    public DbSet<PersonEntityRow> PersonEntities => Set<PersonEntityRow>();
+    public DbSet<PersonNameRow> PersonNames => Set<PersonNameRow>();
+    public DbSet<NameJudgementRow> NameJudgements => Set<NameJudgementRow>();
+    public DbSet<OrganizationEntityRow> OrganizationEntities => Set<OrganizationEntityRow>();
+    public DbSet<OrganizationNameRow> OrganizationNames => Set<OrganizationNameRow>();
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +41,47 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
             e.HasIndex(m => new { m.DocumentId, m.Status });
             e.HasIndex(m => m.Subject);
             e.HasOne<DocumentRow>().WithMany().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PersonEntityRow>(e =>
+        {
+            e.ToTable("person_entities");
+            // Ids are chosen by resolution, which keeps a person's id across recomputations.
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.HasMany(p => p.Names).WithOne(n => n.Entity).HasForeignKey(n => n.EntityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PersonNameRow>(e =>
+        {
+            e.ToTable("person_names");
+            e.HasIndex(n => n.EntityId);
+            e.HasIndex(n => n.Normalised);
+            e.HasIndex(n => n.Key);
+            e.HasIndex(n => n.SurnameKey);
+            e.HasIndex(n => n.DocumentId);
+            e.HasOne<DocumentRow>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OrganizationEntityRow>(e =>
+        {
+            e.ToTable("organization_entities");
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.HasMany(o => o.Names).WithOne(n => n.Entity).HasForeignKey(n => n.EntityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OrganizationNameRow>(e =>
+        {
+            e.ToTable("organization_names");
+            e.HasIndex(n => n.EntityId);
+            e.HasIndex(n => n.Name);
+            e.HasOne<DocumentRow>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<NameJudgementRow>(e =>
+        {
+            e.ToTable("name_judgements");
+            e.HasIndex(j => new { j.ANormalised, j.BNormalised }).IsUnique();
+        });
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
         });
     }
 }

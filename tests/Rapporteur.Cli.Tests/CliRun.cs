@@ -2,15 +2,16 @@ using Spectre.Console.Testing;
 
 namespace Rapporteur.Cli.Tests;
 
-/// <summary>One `rapporteur` invocation through a test console 200 columns wide, output piped.</summary>
-internal sealed record CliRun(int ExitCode, string Output)
+/// <summary>One `rapporteur` invocation through a test console 200 columns wide, output piped; what goes to standard error is kept apart.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error = "")
 {
     public static async Task<CliRun> RunAsync(params string[] args)
     {
         using var console = new TestConsole();
         console.Profile.Width = 200;
-        var code = await RapporteurCli.RunAsync(args, console, outputRedirected: true);
-        return new CliRun(code, console.Output);
+        using var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var code = await RapporteurCli.RunAsync(args, console, outputRedirected: true, error);
+        return new CliRun(code, console.Output, error.ToString());
     }
 
     /// <summary>The figures of the summary table `ingest` ends with.</summary>

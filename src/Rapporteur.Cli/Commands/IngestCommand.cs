@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store;
 using Rapporteur.Store.Ingest;
+using Rapporteur.Store.Names;
 using Spectre.Console;
 
 namespace Rapporteur.Cli.Commands;
@@ -55,7 +56,13 @@ public static class IngestCommand
             }, cancellationToken);
         }
         clock.Stop();
-        return Summarise(context.Console, outcomes, clock.Elapsed);
+        var code = Summarise(context.Console, outcomes, clock.Elapsed);
+        // The entity stage follows the run: persons are recomputed from every document, new and old, under every judgement.
+        if (outcomes.OfType<IngestedNew>().Any())
+        {
+            NamesCommand.Resolved(context, await new NameResolution(db).ResolveAsync(cancellationToken));
+        }
+        return code;
     }
 
     private static string Line(IngestOutcome outcome) => outcome switch

@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using Rapporteur.Store;
+using Rapporteur.Store.Search;
 using Spectre.Console;
 
 namespace Rapporteur.Cli.Commands;
 
-/// <summary>`rapporteur search QUERY`: ranked documents with a highlighted snippet and their source.</summary>
+/// <summary>
+/// `rapporteur search QUERY`: ranked documents with a highlighted snippet and their source. When
+/// the query names a person, that person comes first with every spelling, and the documents are
+/// found by any of those spellings (Холиқов finds Kholiqov).
+/// </summary>
 public static class SearchCommand
 {
     public static Command Create(CliContext context)
@@ -16,7 +21,12 @@ public static class SearchCommand
         command.SetAction((result, cancellationToken) => context.RunAsync(result, async db =>
         {
             var text = string.Join(' ', result.GetValue(query)!);
-            var hits = await Database.SearchIndex(db).SearchAsync(text, result.GetValue(limit), cancellationToken);
+            var expanded = await new PersonSearch(db).ExpandAsync(text, cancellationToken);
+            foreach (var person in expanded.Persons.Take(3))
+            {
+                context.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]person: {person.Name}[/] (spellings: {string.Join(", ", person.Spellings)}) — person {person.Id}, {person.Documents} document{(person.Documents == 1 ? "" : "s")}");
+            }
+            var hits = await Database.SearchIndex(db).SearchAsync(expanded.Terms, result.GetValue(limit), cancellationToken);
             if (hits.Count == 0)
             {
                 context.Console.MarkupLineInterpolated($"no documents match \"{text}\"");

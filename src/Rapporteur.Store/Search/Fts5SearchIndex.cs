@@ -6,9 +6,12 @@ namespace Rapporteur.Store.Search;
 /// <summary>SQLite FTS5 search, ranked by bm25, with the engine's own snippets.</summary>
 public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
 {
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(SearchTerms.Of(query), limit, cancellationToken);
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchTerms terms, int limit, CancellationToken cancellationToken)
     {
-        var match = SearchQuery.ToFts5(query);
+        var match = SearchQuery.ToFts5(terms);
         if (match.Length == 0)
         {
             return [];

@@ -7,4 +7,7 @@ public sealed record SearchHit(long DocumentId, long SourceId, string? Title, st
 public interface ISearchIndex
 {
     Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Search by groups of phrases: all groups, any phrase of each (a person's spellings form one group).</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchTerms terms, int limit, CancellationToken cancellationToken);
 }

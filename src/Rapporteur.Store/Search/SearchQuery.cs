@@ -31,5 +31,28 @@ public static class SearchQuery
     }
 
     /// <summary>An FTS5 MATCH expression: every term must occur; each is quoted.</summary>
-    public static string ToFts5(string query) => string.Join(' ', Terms(query).Select(t => "\"" + t + "\""));
+    public static string ToFts5(string query) => ToFts5(SearchTerms.Of(query));
+
+    /// <summary>
+    /// An FTS5 MATCH expression for groups of phrases: ("a b" OR "c") "d". Each phrase is rebuilt
+    /// from its words, so nothing a user or a document wrote can be read as FTS5 syntax.
+    /// </summary>
+    public static string ToFts5(SearchTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var groups = new List<string>();
+        foreach (var group in terms.Groups)
+        {
+            var phrases = group.Select(p => string.Join(' ', Terms(p))).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Select(p => "\"" + p + "\"").ToList();
+            if (phrases.Count == 1)
+            {
+                groups.Add(phrases[0]);
+            }
+            else if (phrases.Count > 1)
+            {
+                groups.Add("(" + string.Join(" OR ", phrases) + ")");
+            }
+        }
+        return string.Join(' ', groups);
+    }
 }

@@ -16,6 +16,40 @@ namespace Rapporteur.Store.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Rapporteur.Store.Audit.AuditRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("audit", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.DocumentRow", b =>
                 {
                     b.Property<long>("Id")
@@ -85,6 +119,184 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("failures", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.NameJudgementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("A")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ANormalised")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("B")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BNormalised")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ANormalised", "BNormalised")
+                        .IsUnique();
+
+                    b.ToTable("name_judgements", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationEntityRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Acronym")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("organization_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationNameRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("organization_names", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.PersonEntityRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("person_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.PersonNameRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Normalised")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Script")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Spelling")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurnameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("Normalised");
+
+                    b.HasIndex("SurnameKey");
+
+                    b.ToTable("person_names", (string)null);
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>
@@ -225,6 +437,40 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationNameRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapporteur.Store.Names.OrganizationEntityRow", "Entity")
+                        .WithMany("Names")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.PersonNameRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapporteur.Store.Names.PersonEntityRow", "Entity")
+                        .WithMany("Names")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("Rapporteur.Store.SuggestionRow", b =>
                 {
                     b.HasOne("Rapporteur.Store.DocumentRow", null)
@@ -232,6 +478,16 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.OrganizationEntityRow", b =>
+                {
+                    b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.Names.PersonEntityRow", b =>
+                {
+                    b.Navigation("Names");
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>

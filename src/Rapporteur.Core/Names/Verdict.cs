@@ -1,0 +1,8 @@
+namespace Rapporteur.Core.Names;
+
+/// <summary>A person's decision about two spellings.</summary>
+public enum Verdict
+{
+    Same,
+    Different,
+}
