@@ -420,7 +420,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         }
     }
 
-    // Zharylqasymov and Zharylqasymova are one family: compare surname keys without the feminine ending.
+    // Karimov and Karimova are one family: compare surname keys without the feminine ending.
     private static string NameFamily(string surnameKey) => surnameKey.EndsWith('a') ? surnameKey[..^1] : surnameKey;
 
     // "seven and eight years respectively": the unit is written once, after the last number.

@@ -29,7 +29,7 @@ public sealed class RomanisationCosts : ICharacterSubstitution, ICharacterInsDel
             ('e', 'i') => 0.3,
             // Uzbek oʻ/ў read o or u (Xoʻjayev, Khodjaev, Khujaev).
             ('o', 'u') => 0.3,
-            // Azerbaijani ə is a in English and e in Russian (Mammadov, Mamedov).
+            // Azerbaijani ə is a in English and e in Russian (Məmmədzadə, Mammadzada, Mamedzade).
             ('a', 'e') => 0.4,
             // Russian ё is yo or e, Uzbek ё after i is o or e (Bakhtiyor, Bakhtier).
             ('e', 'o') => 0.4,
@@ -37,7 +37,7 @@ public sealed class RomanisationCosts : ICharacterSubstitution, ICharacterInsDel
             ('i', 'u') => 0.7,
             // Russian г stands for a foreign h (Hüseynova, Гусейнова).
             ('g', 'h') => 0.4,
-            // Azerbaijani q and Turkmen g are Russian к (Quliyev, Guliyev, Кулиев; Gurbanow, Курбанов).
+            // Azerbaijani q and Turkmen g are Russian к (Qurbanli, Gurbanli, Курбанли; Gurbanow, Курбанов).
             ('g', 'k') => 0.4,
             // Arabic f written p in Turkic forms (Yusuf, Yusup).
             ('f', 'p') => 0.4,
