@@ -24,8 +24,12 @@ public static partial class DateRecogniser
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateMention>();
         var slice = text.Substring(within.Start, within.Length);
-        foreach (var pattern in (Regex[])[AbsoluteDates(), Weekdays(), RelativeDates(), BareMonths()])
+        foreach (var pattern in (Regex[])[AbsoluteDates(), Weekdays(), RelativeDates(), AgoDates(), BareMonths()])
         {
+            if (pattern == AgoDates() && !slice.Contains("ago", StringComparison.Ordinal))
+            {
+                continue;
+            }
             foreach (Match m in pattern.Matches(slice))
             {
                 var span = new Span(within.Start + m.Index, m.Length);
@@ -249,8 +253,13 @@ public static partial class DateRecogniser
     [GeneratedRegex(@"(?<=\b(?i:in|since|until|till|by|from|early|late|mid|mid-|end of|beginning of|during)\s+)(?<bare_m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s+(?:19|20)\d\d|\s+\d)", RegexOptions.CultureInvariant)]
     private static partial Regex BareMonths();
 
-    [GeneratedRegex(@"\b(?:(?<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)|(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDates();
+
+    // Kept apart from the named relative dates: its leading number words ("a", "one") start half
+    // the words of a text, so it only runs on texts that say "ago" at all.
+    [GeneratedRegex(@"\b(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AgoDates();
 
     [GeneratedRegex(@"\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|forty|fifty|sixty|ninety)(?<half>[- ]and[- ]a[- ]half)?[- ](?<unit>years?|months?|weeks?|days?)(?:['’]s?)?(?:\s+and\s+(?<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();

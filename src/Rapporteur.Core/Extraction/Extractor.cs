@@ -257,7 +257,8 @@ public sealed partial class Extractor(Lexicon lexicon)
             var at = verb.Index;
             var end = at + verb.Length;
             Actor? speaker = null;
-            var wordBefore = WordBeforeVerb().Match(c.Text[sentence.Start..at]);
+            // The pattern is anchored at the verb: the last few words are all it can use.
+            var wordBefore = WordBeforeVerb().Match(c.Text[Math.Max(sentence.Start, at - 120)..at]);
             var lowerWordBefore = wordBefore.Success && char.IsLower(wordBefore.Groups[1].Value[0]);
             var before = HitsIn(c, sentence.Start, at).LastOrDefault();
             var org = c.Orgs.LastOrDefault(o => o.Span.Start >= sentence.Start && o.Span.End <= at);

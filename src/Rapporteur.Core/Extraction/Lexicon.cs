@@ -59,11 +59,11 @@ public sealed class Lexicon
         var triggers = new List<(EventType, Regex)>();
         foreach (var f in Rows($"{language}/event-triggers.tsv"))
         {
-            triggers.Add((TypeOf(f[0]), new Regex(@"\b(?:" + f[1] + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+            triggers.Add((TypeOf(f[0]), WordPattern(f[1], scansWholeTexts: true)));
         }
         var verbs = Rows($"{language}/statement-verbs.txt").Select(f => f[0]).ToList();
         var roles = Rows($"{language}/role-nouns.tsv")
-            .Select(f => (f[1], new Regex(@"\b(?:" + f[0] + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)))
+            .Select(f => (f[1], WordPattern(f[0], scansWholeTexts: false)))
             .ToList();
         return new Lexicon
         {
@@ -72,9 +72,33 @@ public sealed class Lexicon
             Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
             OrgHeads = heads.ToFrozenDictionary(StringComparer.Ordinal),
             Triggers = triggers,
-            StatementVerbs = new Regex(@"\b(?:" + string.Join('|', verbs) + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled),
+            StatementVerbs = WordPattern(string.Join('|', verbs), scansWholeTexts: true),
             Roles = roles,
         };
+    }
+
+    /// <summary>
+    /// A lexicon pattern matched at word boundaries, case-insensitively. Over a whole text, long
+    /// alternations that start with common letters make the backtracking engine retry every branch
+    /// at every word, while the automaton engine scans the text once, many times faster; on a few
+    /// words its start-up cost loses. Patterns with lookarounds, which it cannot run, stay compiled.
+    /// </summary>
+    private static Regex WordPattern(string alternatives, bool scansWholeTexts)
+    {
+        var pattern = @"\b(?:" + alternatives + @")\b";
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        try
+        {
+            if (!scansWholeTexts)
+            {
+                return new Regex(pattern, options | RegexOptions.Compiled);
+            }
+            return new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options | RegexOptions.Compiled);
+        }
     }
 
     public static EventType TypeOf(string label) => label switch

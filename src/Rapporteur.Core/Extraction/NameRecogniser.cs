@@ -256,16 +256,86 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         return p < 0 || text[p] is '.' or '\n' or '!' or '?' or ':';
     }
 
-    [GeneratedRegex(@"(?:\b(?:journalists?|reporters?|correspondent|editor(?:-in-chief)?|lawyers?|attorney|advocate|activists?|bloggers?|defenders?|director|head|chair(?:man|woman|person)?|founder|co-founder|coordinator|officer|president|minister|judge|prosecutor|rapporteur|expert|MP|deputy|leader|colleague|wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt|niece|nephew|cousin|relatives?|said|says|told|named|including|dissident|opposition|politician|poet|writer|scholar|researcher|spokes(?:man|woman|person)|representative|member|student|farmer|entrepreneur|businessman|businesswoman|imam|pastor|trade unionist|unionist|engineer|doctor|teacher|nurse|commissioner|ombudsman|governor|mayor|official|associate|manager|secretary|chief)\s*,?\s*|\b(?:Mr|Ms|Mrs|Dr)\.?\s)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CueBeforePattern();
+    // Words that, just before a capitalised run, say a person is named: "lawyer X", "his wife, X", "said X".
+    private static readonly FrozenSet<string> CueWords = new[]
+    {
+        "journalist", "journalists", "reporter", "reporters", "correspondent", "editor", "lawyer", "lawyers", "attorney", "advocate",
+        "activist", "activists", "blogger", "bloggers", "defender", "defenders", "director", "head", "chair", "chairman", "chairwoman",
+        "chairperson", "founder", "coordinator", "officer", "president", "minister", "judge", "prosecutor", "rapporteur", "expert",
+        "mp", "deputy", "leader", "colleague", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "uncle",
+        "aunt", "niece", "nephew", "cousin", "relative", "relatives", "said", "says", "told", "named", "including", "dissident",
+        "opposition", "politician", "poet", "writer", "scholar", "researcher", "spokesman", "spokeswoman", "spokesperson",
+        "representative", "member", "student", "farmer", "entrepreneur", "businessman", "businesswoman", "imam", "pastor", "unionist",
+        "engineer", "doctor", "teacher", "nurse", "commissioner", "ombudsman", "governor", "mayor", "official", "associate", "manager",
+        "secretary", "chief",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> CueHonorifics = new[] { "mr", "ms", "mrs", "dr" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?:['’]s\s+(?:lawyer|wife|husband|son|daughter|mother|father|brother|sister|family|relatives|arrest|detention|trial|sentence|release|case|lawyers)|,\s+(?:a|an|the|who|whose|his|her|director|head|chair|chairman|founder|co-founder|coordinator|editor|leader|deputy|representative|spokes\w+|member|senior|former|\d{2},)\b|\s+\((?:\d{2}|[\p{Lu}][\p{Ll}]+)\)|\s+(?:said|says|told|wrote|added|noted|stated|explained|was|were|has|had|is|who)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CueAfterPattern();
 
+    /// <summary>
+    /// Whether the words just before a position cue a name: a cue word, then optional spaces and
+    /// one comma ("his lawyer, X"), or an honorific with an optional full stop and one space. Read
+    /// backwards by hand: this runs for every capitalised run of every document.
+    /// </summary>
     private static bool CueBefore(string text, int position)
     {
-        var from = Math.Max(0, position - 40);
-        return CueBeforePattern().IsMatch(text.AsSpan(from, position - from));
+        var window = text.AsSpan(Math.Max(0, position - 40), Math.Min(40, position));
+        if (window.Length >= 2 && char.IsWhiteSpace(window[^1]))
+        {
+            var honorific = window[..^1];
+            if (honorific.Length > 0 && honorific[^1] == '.')
+            {
+                honorific = honorific[..^1];
+            }
+            if (CueHonorifics.GetAlternateLookup<ReadOnlySpan<char>>().Contains(LastWord(honorific, out var boundary)) && boundary)
+            {
+                return true;
+            }
+        }
+        var end = window.TrimEnd();
+        if (end.Length > 0 && end[^1] == ',')
+        {
+            end = end[..^1].TrimEnd();
+        }
+        var word = LastWord(end, out var atBoundary);
+        if (!atBoundary || word.IsEmpty)
+        {
+            return false;
+        }
+        // "co-founder", "editor-in-chief", "ex-journalist": the last part of a hyphenated word counts on its own.
+        var cues = CueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (true)
+        {
+            if (cues.Contains(word))
+            {
+                return true;
+            }
+            var hyphen = word.IndexOf('-');
+            if (hyphen < 0)
+            {
+                return false;
+            }
+            word = word[(hyphen + 1)..];
+        }
+    }
+
+    /// <summary>The letters and hyphens that end a span, and whether a word boundary comes before them.</summary>
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> span, out bool boundary)
+    {
+        var start = span.Length;
+        while (start > 0 && (char.IsLetter(span[start - 1]) || span[start - 1] == '-'))
+        {
+            start--;
+        }
+        while (start < span.Length && span[start] == '-')
+        {
+            start++;
+        }
+        boundary = start == 0 || !(char.IsLetterOrDigit(span[start - 1]) || span[start - 1] == '_');
+        return span[start..];
     }
 
     private static bool CueAfter(string text, int position)
