@@ -172,6 +172,12 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"\p{Lu}[\p{L}\-']+", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceWord();
 
+    private static readonly System.Buffers.SearchValues<char> EndsBefore = System.Buffers.SearchValues.Create(".\n;”\"");
+    private static readonly System.Buffers.SearchValues<char> EndsAfter = System.Buffers.SearchValues.Create(".;\n“\"");
+
+    [GeneratedRegex(@"\p{Lu}[\p{L}\-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex DemonymWord();
+
     private sealed record PersonProfile(List<string> Roles, List<string> Affiliations, string? Country, int? Age);
 
     /// <summary>Roles, affiliation, nationality and age from the words around each mention: "Tajik journalist X", "X, 52, director of Y".</summary>
@@ -183,12 +189,11 @@ public sealed partial class Extractor(Lexicon lexicon)
         int? age = null;
         foreach (var hit in person.Hits)
         {
-            var before = c.Text.AsSpan(Math.Max(0, hit.Span.Start - 60), Math.Min(60, hit.Span.Start)).ToString();
             // Only the words of the mention's own sentence describe it.
-            before = before[(before.LastIndexOfAny(['.', '\n', ';', '”', '"']) + 1)..];
-            var afterLength = Math.Min(90, c.Text.Length - hit.Span.End);
-            var after = c.Text.Substring(hit.Span.End, afterLength);
-            var cut = after.IndexOfAny(['.', ';', '\n', '“', '"']);
+            var window = c.Text.AsSpan(Math.Max(0, hit.Span.Start - 60), Math.Min(60, hit.Span.Start));
+            var before = window[(window.LastIndexOfAny(EndsBefore) + 1)..].ToString();
+            var after = c.Text.Substring(hit.Span.End, Math.Min(90, c.Text.Length - hit.Span.End));
+            var cut = after.AsSpan().IndexOfAny(EndsAfter);
             var apposition = RoleApposition().Match(cut >= 0 ? after[..cut] : after);
             var near = RoleBefore().Match(before);
             foreach (var (role, pattern) in lexicon.Roles)
@@ -203,7 +208,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             }
             if (near.Success)
             {
-                foreach (Match word in Regex.Matches(near.Value, @"\p{Lu}[\p{L}\-]+"))
+                foreach (Match word in DemonymWord().Matches(near.Value))
                 {
                     if (lexicon.Demonyms.TryGetValue(word.Value, out var nation))
                     {
@@ -358,65 +363,66 @@ public sealed partial class Extractor(Lexicon lexicon)
     {
         var s = c.Text[sentence.Start..sentence.End];
         var taken = new List<(EventType, Span)>();
-        foreach (var group in c.Triggers.Where(t => t.Index >= sentence.Start && t.Index + t.Length <= sentence.End).GroupBy(t => t.Type))
+        // Triggers come grouped by type (the lexicon keeps each type's rows together), in text order within a row.
+        foreach (var (type, index, length, value) in c.Triggers)
         {
-            var type = group.Key;
-            foreach (var (_, index, length, value) in group)
+            if (index < sentence.Start || index + length > sentence.End)
             {
-                var m = (Index: index - sentence.Start, Value: value);
-                var trigger = new Span(index, length);
-                if (taken.Exists(t => t.Item1 == type && t.Item2.Overlaps(trigger)))
+                continue;
+            }
+            var m = (Index: index - sentence.Start, Value: value);
+            var trigger = new Span(index, length);
+            if (taken.Exists(t => t.Item1 == type && t.Item2.Overlaps(trigger)))
+            {
+                continue;
+            }
+            if (IsCallNotFact(s, m.Index, type) || NegatedBefore().IsMatch(s.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index))))
+            {
+                continue;
+            }
+            taken.Add((type, trigger));
+            var subjects = Subjects(c, sentence, trigger, type);
+            var own = NearestDate(c, sentence, trigger.Start);
+            var date = own ?? PreviousSentenceDate(c, sentence);
+            var origin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.PreviousSentence : DateOrigin.None;
+            var durations = c.DurationsIn(sentence);
+            var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
+            var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
+                ? LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal).ToList()
+                : [];
+            var court = c.Orgs.FirstOrDefault(o => o.Kind == OrganizationKind.Court && sentence.Contains(o.Span))?.Name;
+            bool? closed = ClosedHearing().IsMatch(s) ? true : null;
+            if (subjects.Count == 0)
+            {
+                if (type is EventType.NgoClosure or EventType.Killing or EventType.Deportation && UnnamedSubject(s))
+                {
+                    events.Add(Make(type, null, false, date, term, articles, court, closed, sentence, m.Value, 0.4) with { DateOrigin = origin });
+                }
+                continue;
+            }
+            var persons = subjects.Where(a => a.Person >= 0).Select(a => a.Person).Distinct().ToList();
+            if (IsCaseEvent(type) && persons.Count >= 2)
+            {
+                c.LastGroup = persons;
+                c.LastGroupSentence = c.Sentences.IndexOf(sentence);
+            }
+            if (IsCaseEvent(type) && persons.Count == 1)
+            {
+                c.Salient = (persons[0], c.Sentences.IndexOf(sentence));
+            }
+            // "sentenced to seven and eight years respectively": terms go to people in order.
+            var respectiveTerms = type == EventType.Sentence ? RespectiveTerms(s, durations) : [];
+            var respective = respectiveTerms.Count >= subjects.Count && subjects.Count >= 2;
+            for (var k = 0; k < subjects.Count; k++)
+            {
+                var a = subjects[k];
+                var kTerm = respective ? respectiveTerms[k] : term;
+                var name = a.Person >= 0 ? c.People[a.Person].Name : a.Org;
+                if (type == EventType.NgoClosure && a.Person >= 0)
                 {
                     continue;
                 }
-                if (IsCallNotFact(s, m.Index, type) || NegatedBefore().IsMatch(s.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index))))
-                {
-                    continue;
-                }
-                taken.Add((type, trigger));
-                var subjects = Subjects(c, sentence, trigger, type);
-                var own = NearestDate(c, sentence, trigger.Start);
-                var date = own ?? PreviousSentenceDate(c, sentence);
-                var origin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.PreviousSentence : DateOrigin.None;
-                var durations = c.DurationsIn(sentence);
-                var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
-                var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
-                    ? LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal).ToList()
-                    : [];
-                var court = c.Orgs.FirstOrDefault(o => o.Kind == OrganizationKind.Court && sentence.Contains(o.Span))?.Name;
-                bool? closed = ClosedHearing().IsMatch(s) ? true : null;
-                if (subjects.Count == 0)
-                {
-                    if (type is EventType.NgoClosure or EventType.Killing or EventType.Deportation && UnnamedSubject(s))
-                    {
-                        events.Add(Make(type, null, false, date, term, articles, court, closed, sentence, m.Value, 0.4) with { DateOrigin = origin });
-                    }
-                    continue;
-                }
-                var persons = subjects.Where(a => a.Person >= 0).Select(a => a.Person).Distinct().ToList();
-                if (IsCaseEvent(type) && persons.Count >= 2)
-                {
-                    c.LastGroup = persons;
-                    c.LastGroupSentence = c.Sentences.IndexOf(sentence);
-                }
-                if (IsCaseEvent(type) && persons.Count == 1)
-                {
-                    c.Salient = (persons[0], c.Sentences.IndexOf(sentence));
-                }
-                // "sentenced to seven and eight years respectively": terms go to people in order.
-                var respectiveTerms = type == EventType.Sentence ? RespectiveTerms(s, durations) : [];
-                var respective = respectiveTerms.Count >= subjects.Count && subjects.Count >= 2;
-                for (var k = 0; k < subjects.Count; k++)
-                {
-                    var a = subjects[k];
-                    var kTerm = respective ? respectiveTerms[k] : term;
-                    var name = a.Person >= 0 ? c.People[a.Person].Name : a.Org;
-                    if (type == EventType.NgoClosure && a.Person >= 0)
-                    {
-                        continue;
-                    }
-                    events.Add(Make(type, name, a.Person < 0, date, kTerm, articles, court, closed, sentence, m.Value, a.Person >= 0 ? 0.7 : 0.5) with { DateOrigin = origin });
-                }
+                events.Add(Make(type, name, a.Person < 0, date, kTerm, articles, court, closed, sentence, m.Value, a.Person >= 0 ? 0.7 : 0.5) with { DateOrigin = origin });
             }
         }
     }

@@ -71,7 +71,8 @@ public sealed class Lexicon
             Places = places.ToFrozenDictionary(StringComparer.Ordinal),
             Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
             OrgHeads = heads.ToFrozenDictionary(StringComparer.Ordinal),
-            Triggers = triggers,
+            // Rows of one type together, in the order each type first appears: extraction relies on it.
+            Triggers = [.. triggers.Select((t, row) => (t, row)).OrderBy(x => triggers.FindIndex(y => y.Item1 == x.t.Item1)).ThenBy(x => x.row).Select(x => x.t)],
             StatementVerbs = WordPattern(string.Join('|', verbs), scansWholeTexts: true),
             Roles = roles,
         };
