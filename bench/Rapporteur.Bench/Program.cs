@@ -13,11 +13,16 @@ using Rapporteur.Store.Ingest;
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles, one thread
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- prepare [N]   read + clean + segment + extract on every core, nothing stored
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- fuzz [seconds] [reader]   mutated inputs through every reader (FuzzVerb.cs)
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db]   search latency against the raw engine (SearchBench.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- resolve [N]   resolve N generated name mentions (default 1,000,000) into persons
 var verb = args.Length > 0 ? args[0] : "ingest";
 if (verb == "fuzz")
 {
     return FuzzVerb.Run(args);
+}
+if (verb == "search")
+{
+    return await SearchBench.RunAsync(args);
 }
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : verb == "resolve" ? 1_000_000 : 10_000;
 var generator = new ArticleGenerator(seed: 42);

@@ -22,16 +22,21 @@ public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
             await connection.OpenAsync(cancellationToken);
         }
         using var command = connection.CreateCommand();
+        // Rank and cut inside the index first: joining before the limit would look up every match's rows.
         command.CommandText = """
-            SELECT d.Id, d.SourceId, d.Title, s.Origin,
-                   snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snip,
-                   bm25(documents_fts, 4.0, 1.0) AS score
-            FROM documents_fts
-            JOIN documents d ON d.Id = documents_fts.rowid
+            WITH top AS (
+                SELECT rowid AS id,
+                       snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snip,
+                       bm25(documents_fts, 4.0, 1.0) AS score
+                FROM documents_fts
+                WHERE documents_fts MATCH $match
+                ORDER BY score
+                LIMIT $limit)
+            SELECT d.Id, d.SourceId, d.Title, s.Origin, top.snip, top.score
+            FROM top
+            JOIN documents d ON d.Id = top.id
             JOIN sources s ON s.Id = d.SourceId
-            WHERE documents_fts MATCH $match
-            ORDER BY score
-            LIMIT $limit
+            ORDER BY top.score
             """;
         command.Parameters.Add(new SqliteParameter("$match", match));
         command.Parameters.Add(new SqliteParameter("$limit", limit));
