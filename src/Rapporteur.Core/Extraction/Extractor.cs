@@ -104,8 +104,8 @@ public sealed partial class Extractor(Lexicon lexicon)
             Anchor = anchor,
             AllDates = DateRecogniser.Find(text, new Span(0, text.Length), anchor),
             AllDurations = DateRecogniser.Durations(text, new Span(0, text.Length)),
-            Triggers = [.. lexicon.Triggers.SelectMany(t => t.Pattern.Matches(text).Select(m => (t.Type, m.Index, m.Length, m.Value)))],
-            Verbs = [.. lexicon.StatementVerbs.Matches(text).Select(m => (m.Index, m.Length, m.Value))],
+            Triggers = Triggers(text),
+            Verbs = Verbs(text),
             Quotes = QuotedSpans(text),
         };
         foreach (var hit in context.Hits)
@@ -159,11 +159,12 @@ public sealed partial class Extractor(Lexicon lexicon)
                 mentions.Add(new Mention(MentionKind.LegalProvision, new Span(sentence.Start + m.Index, m.Length), m.Value, string.Join(",", Articles(m))));
             }
         }
-        foreach (Match m in PlaceWord().Matches(text))
+        var places = lexicon.Places.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var m in PlaceWord().EnumerateMatches(text))
         {
-            if (lexicon.Places.TryGetValue(m.Value, out var place))
+            if (places.TryGetValue(text.AsSpan(m.Index, m.Length), out var place))
             {
-                mentions.Add(new Mention(MentionKind.Place, new Span(m.Index, m.Length), m.Value, place.Country));
+                mentions.Add(new Mention(MentionKind.Place, new Span(m.Index, m.Length), text.Substring(m.Index, m.Length), place.Country));
             }
         }
         return new ExtractionResult(anchor, persons, organizations, merged, statements, mentions);
@@ -171,6 +172,30 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\-']+", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceWord();
+
+    // Only positions and words are kept: enumerating spares a match object per hit.
+    private List<(EventType Type, int Index, int Length, string Value)> Triggers(string text)
+    {
+        var found = new List<(EventType, int, int, string)>();
+        foreach (var (type, pattern) in lexicon.Triggers)
+        {
+            foreach (var m in pattern.EnumerateMatches(text))
+            {
+                found.Add((type, m.Index, m.Length, text.Substring(m.Index, m.Length)));
+            }
+        }
+        return found;
+    }
+
+    private List<(int Index, int Length, string Value)> Verbs(string text)
+    {
+        var found = new List<(int, int, string)>();
+        foreach (var m in lexicon.StatementVerbs.EnumerateMatches(text))
+        {
+            found.Add((m.Index, m.Length, text.Substring(m.Index, m.Length)));
+        }
+        return found;
+    }
 
     private static readonly System.Buffers.SearchValues<char> EndsBefore = System.Buffers.SearchValues.Create(".\n;”\"");
     private static readonly System.Buffers.SearchValues<char> EndsAfter = System.Buffers.SearchValues.Create(".;\n“\"");
@@ -208,9 +233,10 @@ public sealed partial class Extractor(Lexicon lexicon)
             }
             if (near.Success)
             {
-                foreach (Match word in DemonymWord().Matches(near.Value))
+                var demonyms = lexicon.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+                foreach (var word in DemonymWord().EnumerateMatches(near.Value))
                 {
-                    if (lexicon.Demonyms.TryGetValue(word.Value, out var nation))
+                    if (demonyms.TryGetValue(near.Value.AsSpan(word.Index, word.Length), out var nation))
                     {
                         country ??= nation;
                     }

@@ -93,9 +93,9 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
     {
         var runs = new List<List<Word>>();
         List<Word>? current = null;
-        foreach (Match m in CapWord().Matches(text))
+        foreach (var m in CapWord().EnumerateMatches(text))
         {
-            var value = m.Value;
+            var value = text.Substring(m.Index, m.Length);
             var end = m.Index + m.Length;
             var possessive = false;
             if (value.EndsWith("’s", StringComparison.Ordinal) || value.EndsWith("'s", StringComparison.Ordinal))
@@ -482,10 +482,12 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
     public static List<(Span Span, Gender Gender)> Pronouns(string text)
     {
         var found = new List<(Span, Gender)>();
-        foreach (Match m in Pronoun().Matches(text))
+        foreach (var m in Pronoun().EnumerateMatches(text))
         {
-            var word = m.Value.ToLowerInvariant();
-            found.Add((new Span(m.Index, m.Length), word is "he" or "him" or "his" or "himself" ? Gender.Male : Gender.Female));
+            var word = text.AsSpan(m.Index, m.Length);
+            var male = word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("him", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("his", StringComparison.OrdinalIgnoreCase) || word.Equals("himself", StringComparison.OrdinalIgnoreCase);
+            found.Add((new Span(m.Index, m.Length), male ? Gender.Male : Gender.Female));
         }
         return found;
     }
