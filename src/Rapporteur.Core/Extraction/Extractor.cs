@@ -78,6 +78,19 @@ public sealed partial class Extractor(Lexicon lexicon)
             return items;
         }
 
+        private readonly Dictionary<int, string> sentenceTexts = [];
+
+        /// <summary>A sentence's text, cut from the document once.</summary>
+        public string TextOf(Span sentence)
+        {
+            if (!sentenceTexts.TryGetValue(sentence.Start, out var s))
+            {
+                s = Text[sentence.Start..sentence.End];
+                sentenceTexts[sentence.Start] = s;
+            }
+            return s;
+        }
+
         // Each recogniser runs once over the whole text; sentences take their share by position.
         public List<DateMention> DatesIn(Span sentence) => AllDates.FindAll(d => sentence.Contains(d.Span));
 
@@ -154,7 +167,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         {
             mentions.AddRange(context.DatesIn(sentence).Select(d => new Mention(MentionKind.Date, d.Span, d.Span.Of(text), d.Value?.ToString())));
             mentions.AddRange(context.DurationsIn(sentence).Select(d => new Mention(MentionKind.Duration, d.Span, d.Span.Of(text), d.Months is { } mo ? $"{mo} months" : $"{d.Days} days")));
-            foreach (Match m in LegalArticle().Matches(text[sentence.Start..sentence.End]))
+            foreach (Match m in LegalArticle().Matches(context.TextOf(sentence)))
             {
                 mentions.Add(new Mention(MentionKind.LegalProvision, new Span(sentence.Start + m.Index, m.Length), m.Value, string.Join(",", Articles(m))));
             }
@@ -203,6 +216,9 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"\p{Lu}[\p{L}\-]+", RegexOptions.CultureInvariant)]
     private static partial Regex DemonymWord();
 
+    [GeneratedRegex(@"^,\s+\d{2},", RegexOptions.CultureInvariant)]
+    private static partial Regex AgeAfter();
+
     private sealed record PersonProfile(List<string> Roles, List<string> Affiliations, string? Country, int? Age);
 
     /// <summary>Roles, affiliation, nationality and age from the words around each mention: "Tajik journalist X", "X, 52, director of Y".</summary>
@@ -223,7 +239,8 @@ public sealed partial class Extractor(Lexicon lexicon)
             var near = RoleBefore().Match(before);
             foreach (var (role, pattern) in lexicon.Roles)
             {
-                if ((near.Success && pattern.IsMatch(near.Value)) || (apposition.Success && pattern.IsMatch(apposition.Value)))
+                // Spans, not Value: Value cuts a new string on every read.
+                if ((near.Success && pattern.IsMatch(near.ValueSpan)) || (apposition.Success && pattern.IsMatch(apposition.ValueSpan)))
                 {
                     if (!roles.Contains(role))
                     {
@@ -250,7 +267,10 @@ public sealed partial class Extractor(Lexicon lexicon)
                     affiliations.Add(org.Name);
                 }
             }
-            var ageMatch = AgeNear().Match(before + "|" + after);
+            // The age patterns need "-year-old" before the name or ", 52," after it; most mentions have neither.
+            var ageMatch = age is null && (before.Contains("-year-old", StringComparison.Ordinal) || AgeAfter().IsMatch(after))
+                ? AgeNear().Match(before + "|" + after)
+                : Match.Empty;
             if (age is null && ageMatch.Success && int.TryParse(ageMatch.Groups["age"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) && years is >= 12 and <= 110)
             {
                 age = years;
@@ -387,7 +407,7 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     private static void FindEvents(Context c, Span sentence, List<ExtractedEvent> events)
     {
-        var s = c.Text[sentence.Start..sentence.End];
+        var s = c.TextOf(sentence);
         var taken = new List<(EventType, Span)>();
         // Triggers come grouped by type (the lexicon keeps each type's rows together), in text order within a row.
         foreach (var (type, index, length, value) in c.Triggers)
@@ -398,7 +418,7 @@ public sealed partial class Extractor(Lexicon lexicon)
             }
             var m = (Index: index - sentence.Start, Value: value);
             var trigger = new Span(index, length);
-            if (taken.Exists(t => t.Item1 == type && t.Item2.Overlaps(trigger)))
+            if (Overlaps(taken, type, trigger))
             {
                 continue;
             }
@@ -451,6 +471,19 @@ public sealed partial class Extractor(Lexicon lexicon)
                 events.Add(Make(type, name, a.Person < 0, date, kTerm, articles, court, closed, sentence, m.Value, a.Person >= 0 ? 0.7 : 0.5) with { DateOrigin = origin });
             }
         }
+    }
+
+    // A loop, not a lambda: a closure over the trigger would be allocated for every trigger.
+    private static bool Overlaps(List<(EventType Type, Span Span)> taken, EventType type, Span trigger)
+    {
+        foreach (var (t, span) in taken)
+        {
+            if (t == type && span.Overlaps(trigger))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Karimov and Karimova are one family: compare surname keys without the feminine ending.
@@ -816,7 +849,7 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     private static void FindCallsToAction(Context c, Span sentence, List<ExtractedEvent> events)
     {
-        var s = c.Text[sentence.Start..sentence.End];
+        var s = c.TextOf(sentence);
         var m = CallPattern().Match(s);
         if (!m.Success)
         {
