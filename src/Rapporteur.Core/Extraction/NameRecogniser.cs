@@ -502,6 +502,10 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         var hits = new List<OrgHit>();
         foreach (Match m in OrgRun().Matches(text))
         {
+            if (!m.Groups["acr"].Success && !MayNameOrganization(m.Groups["name"].ValueSpan))
+            {
+                continue;
+            }
             var name = m.Groups["name"].Value.TrimEnd('.', '’', '\'');
             if (name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal))
             {
@@ -602,6 +606,34 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         or "Following" or "Meanwhile" or "However" or "But" or "And" or "When" or "Since" or "As" or "Last" or "This" or "That" or "Both" or "Former" or "Chairman" or "Chairwoman"
         or "Chair" or "Head" or "Director" or "President" or "Minister" or "Judge" or "Prosecutor" or "Spokesman" or "Spokeswoman" or "Spokesperson" or "Deputy" or "Secretary"
         or "Member" or "Members" or "Officials" or "Official" or "Lawyer" or "Journalist" or "Activist" or "Blogger" or "Dear" or "Photo" or "Read" or "Share" or "Contact";
+
+    /// <summary>
+    /// Whether a capitalised run without an acronym in brackets can be an organisation at all: one
+    /// of its words must be an organisation's head noun or shaped like an acronym. Most runs are
+    /// people and places; this spares them the work below, with the same trimming it does.
+    /// </summary>
+    private bool MayNameOrganization(ReadOnlySpan<char> name)
+    {
+        name = name.TrimEnd(".’'");
+        if (name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal))
+        {
+            name = name[..^2];
+        }
+        var heads = lexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in name.Split(' '))
+        {
+            var word = name[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+            if (heads.ContainsKey(word) || heads.ContainsKey(word.TrimEnd("’'s")) || Acronym().IsMatch(word))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsRoman(string word) => word.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'M' or 'D');
 }
