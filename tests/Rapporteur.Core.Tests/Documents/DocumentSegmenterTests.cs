@@ -5,6 +5,7 @@ using Rapporteur.Core.Sources;
 
 namespace Rapporteur.Core.Tests.Documents;
 
+[Collection(Fuzz.HostileInputs.Collection)]
 public sealed partial class DocumentSegmenterTests
 {
     // Title case, like the headlines of the listing pages in the shared corpus.

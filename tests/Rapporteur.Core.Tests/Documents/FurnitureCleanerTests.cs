@@ -2,6 +2,7 @@ using Rapporteur.Core.Documents;
 
 namespace Rapporteur.Core.Tests.Documents;
 
+[Collection(Fuzz.HostileInputs.Collection)]
 public sealed class FurnitureCleanerTests
 {
     private const string Prose =
