@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Store;
 
@@ -9,10 +8,14 @@ namespace Rapporteur.Cli.Tests;
 
 /// <summary>
 /// `rapporteur ingest|search|sources|show` through a test console. Each test has its own temp
-/// folder: the inputs under in/, the database beside them as r.db.
+/// folder: the inputs under in/, the database beside them as r.db, or a fresh PostgreSQL database.
 /// </summary>
-public sealed class CliIngestTests : IDisposable
+public abstract class CliIngestTests : IDisposable
 {
+    public sealed class OnSqlite() : CliIngestTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : CliIngestTests(StoreKind.Postgres);
+
     private const string OshArticle = """
         Blogger Nurbek Asanov Detained in Osh
 
@@ -42,15 +45,22 @@ public sealed class CliIngestTests : IDisposable
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "rcli-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public CliIngestTests() => Directory.CreateDirectory(Inputs);
+    private readonly TestDatabases databases;
+
+    protected CliIngestTests(StoreKind kind)
+    {
+        Directory.CreateDirectory(Inputs);
+        databases = new TestDatabases(kind, root);
+    }
 
     private string Inputs => Path.Combine(root, "in");
 
-    private string Db => Path.Combine(root, "r.db");
+    private string Db => databases.Location();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+        databases.Remove();
         Directory.Delete(root, recursive: true);
     }
 
