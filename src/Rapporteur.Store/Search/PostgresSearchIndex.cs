@@ -16,7 +16,9 @@ public sealed class PostgresSearchIndex(RapporteurDb db) : ISearchIndex
     // ts_rank's weights run D, C, B, A; the title is A and the text B: a title word counts four times a text word, as in bm25(4.0, 1.0).
     private const string Weights = "'{0, 0, 0.25, 1}'";
 
-    // One fragment of about sixteen words around the matches, like FTS5's snippet(..., 16).
+    // One fragment of about sixteen words around the matches, like FTS5's snippet(..., 16); the
+    // query adds FTS5's ellipsis where the fragment leaves text out before or after it, and the
+    // closing punctuation ts_headline drops when the fragment runs to the end.
     private static readonly string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1";
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
@@ -45,12 +47,18 @@ public sealed class PostgresSearchIndex(RapporteurDb db) : ISearchIndex
                 ORDER BY score DESC, d."Id"
                 LIMIT @limit)
             SELECT d."Id", d."SourceId", d."Title", s."Origin",
-                   ts_headline('{PostgresRapporteurDb.SearchConfiguration}', d."Text", q.query, @options) AS snip,
+                   CASE WHEN h.at <= 1 + length(d."Text") - length(ltrim(d."Text", E' \t\r\n')) THEN '' ELSE '…' END
+                   || h.snip ||
+                   CASE WHEN h.at + length(h.plain) > length(rtrim(d."Text", E' \t\r\n.,;:!?"'))
+                        THEN rtrim(substr(d."Text", h.at + length(h.plain)), E' \t\r\n') ELSE '…' END,
                    ranked.score
             FROM ranked
             JOIN documents d ON d."Id" = ranked."Id"
             JOIN sources s ON s."Id" = d."SourceId"
             CROSS JOIN q
+            CROSS JOIN LATERAL (SELECT ts_headline('{PostgresRapporteurDb.SearchConfiguration}', d."Text", q.query, @options) AS snip) hl
+            CROSS JOIN LATERAL (SELECT replace(replace(hl.snip, chr(2), ''), chr(3), '') AS plain) p
+            CROSS JOIN LATERAL (SELECT hl.snip, p.plain, position(p.plain IN d."Text") AS at) h
             ORDER BY ranked.score DESC, d."Id"
             """;
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });

@@ -76,6 +76,24 @@ public abstract class SearchTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snippet_cut_from_a_long_text_says_so_and_a_whole_short_one_does_not()
+    {
+        await IngestAsync("long.txt", "Hearing Postponed in Andijan\n\nThe hearing was postponed again on Monday because the judge was on leave, the relatives said outside the building. They had travelled from Namangan for the fourth time this year to see the lawyer Dilfuza Saidakhmedova argue for the release of her client, who has been held since March. The next date has not been set, and the court did not answer questions from the family or from the local press.");
+        await IngestAsync("short.txt", "Lawyer Warned\n\nThe lawyer Dilnoza Saidakhmedova was warned by the bar.");
+
+        var hits = await SearchAsync("Saidakhmedova");
+
+        var cut = Assert.Single(hits, h => h.Origin == "long.txt").Snippet;
+        Assert.StartsWith("…", cut, StringComparison.Ordinal);
+        Assert.EndsWith("…", cut, StringComparison.Ordinal);
+        Assert.Contains("\u0002Saidakhmedova\u0003", cut, StringComparison.Ordinal);
+        var whole = Assert.Single(hits, h => h.Origin == "short.txt").Snippet;
+        Assert.DoesNotContain("…", whole, StringComparison.Ordinal);
+        Assert.StartsWith("Lawyer Warned", whole, StringComparison.Ordinal);
+        Assert.EndsWith("The lawyer Dilnoza \u0002Saidakhmedova\u0003 was warned by the bar.", whole, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_phrase_of_a_persons_name_needs_its_words_side_by_side()
     {
         await IngestAsync("together.txt", "Activist Fined\n\nA court in Termez fined the activist Sanjar Khudoyberdiev on Wednesday.");
