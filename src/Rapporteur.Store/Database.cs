@@ -19,10 +19,10 @@ public static class Database
         if (IsServer(where))
         {
             var server = PostgresRapporteurDb.Open(where);
+            // Before any connection is opened: migrating creates the database when the server has none of that name.
+            await server.Database.MigrateAsync(cancellationToken);
             // One connection for the context's life, as on SQLite: the workflows share it with their own commands.
             await server.Database.OpenConnectionAsync(cancellationToken);
-            // Creates the database too when the server has none of that name.
-            await server.Database.MigrateAsync(cancellationToken);
             return server;
         }
         var db = SqliteRapporteurDb.Open(where);

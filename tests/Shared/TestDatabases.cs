@@ -15,15 +15,19 @@ internal sealed class TestDatabases(StoreKind kind, string folder)
 
     public StoreKind Kind => kind;
 
-    /// <summary>The location of the test's database of this name (letters and digits only); the same name gives the same database.</summary>
-    public string Location(string name = "r")
+    /// <summary>
+    /// The location of the test's database of this name (letters and digits only); the same name
+    /// gives the same database. On PostgreSQL it is created empty, unless <paramref name="create"/>
+    /// is false: then, like a SQLite path with no file yet, it names a database that does not exist.
+    /// </summary>
+    public string Location(string name = "r", bool create = true)
     {
         if (kind == StoreKind.Sqlite)
         {
             return Path.Combine(folder, name + ".db");
         }
         var database = prefix + "_" + name;
-        if (created.Add(database))
+        if (created.Add(database) && create)
         {
             Execute($"CREATE DATABASE \"{database}\"");
         }

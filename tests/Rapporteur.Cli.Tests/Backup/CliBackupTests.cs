@@ -28,8 +28,8 @@ public abstract class CliBackupTests : IDisposable
     /// <summary>A backup file in the test's folder.</summary>
     private string File(string name) => Path.Combine(folder, name);
 
-    /// <summary>A database of the test: live, fresh, ...</summary>
-    private string Db(string name) => databases.Location(name);
+    /// <summary>A database of the test: live, fresh, ...; one that does not exist yet unless something created it.</summary>
+    private string Db(string name) => databases.Location(name, create: false);
 
     [Fact]
     public async Task Backup_restored_into_a_fresh_database_has_the_same_counts_and_search()
@@ -49,6 +49,23 @@ public abstract class CliBackupTests : IDisposable
         var search = await CliRun.RunAsync("search", "Toktorov", "--db", Db("fresh"));
         Assert.Contains("b.txt", search.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("a.txt", search.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restore_over_a_database_replaces_what_it_held()
+    {
+        await System.IO.File.WriteAllTextAsync(In("a.txt"), "Khujand Court Jails Teacher\n\nA court in Khujand sentenced the teacher Anvar Nabiev to five years in prison.\n");
+        Assert.Equal(0, (await CliRun.RunAsync("ingest", In("a.txt"), "--db", Db("live"))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("backup", File("before.bak"), "--db", Db("live"))).ExitCode);
+        await System.IO.File.WriteAllTextAsync(In("b.txt"), "Osh Blogger Fined\n\nThe blogger Aibek Toktorov was fined in Osh on 2 May 2025 over a video about the price of bread.\n");
+        Assert.Equal(0, (await CliRun.RunAsync("ingest", In("b.txt"), "--db", Db("live"))).ExitCode);
+
+        var restore = await CliRun.RunAsync("restore", File("before.bak"), "--db", Db("live"));
+
+        Assert.Equal(0, restore.ExitCode);
+        Assert.Contains("1 sources, 1 documents", restore.Output, StringComparison.Ordinal);
+        Assert.Contains("no documents match", (await CliRun.RunAsync("search", "Toktorov", "--db", Db("live"))).Output, StringComparison.Ordinal);
+        Assert.Contains("a.txt", (await CliRun.RunAsync("search", "Nabiev", "--db", Db("live"))).Output, StringComparison.Ordinal);
     }
 
     [Fact]
