@@ -3,9 +3,6 @@ using Npgsql;
 
 namespace Rapporteur.Store.Postgres;
 
-/// <summary>What one run of a PostgreSQL client program did.</summary>
-public sealed record ToolRun(int ExitCode, string Output, string Error);
-
 /// <summary>
 /// Finds and runs PostgreSQL's client programs (pg_dump, pg_restore): on PATH first, else the
 /// newest of Debian's versioned folders, since a pg_dump older than the server refuses to dump it.
