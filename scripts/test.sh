@@ -3,7 +3,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# The store and CLI tests run on SQLite and on PostgreSQL: a throw-away server on loopback,
+# started here, stopped and removed on exit however the run ends.
+pgdir=$(mktemp -d)
+cleanup() { ./scripts/postgres-test-server.sh stop "$pgdir"; rm -rf "$results"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+if ! RAPPORTEUR_TEST_POSTGRES=$(./scripts/postgres-test-server.sh start "$pgdir"); then
+  echo "could not start the PostgreSQL test server"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export RAPPORTEUR_TEST_POSTGRES
 
 dotnet build Rapporteur.slnx -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 

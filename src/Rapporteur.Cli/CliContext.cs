@@ -31,7 +31,9 @@ public sealed class CliContext(IAnsiConsole console, GlobalOptions globals, bool
             Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             if (result.GetValue(Globals.Verbose))
             {
-                var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(location)) ?? ".", "rapporteur.log");
+                // A server has no folder of ours beside it: its log goes in the working folder.
+                var folder = Database.IsServer(location) ? "." : Path.GetDirectoryName(Path.GetFullPath(location)) ?? ".";
+                var log = Path.GetFullPath(Path.Combine(folder, "rapporteur.log"));
                 await File.AppendAllTextAsync(log, $"{Time.GetUtcNow():O} {e}\n", cancellationToken);
                 Console.MarkupLineInterpolated($"details in {log}");
             }

@@ -7,7 +7,7 @@ public sealed class GlobalOptions
 {
     public Option<string?> Db { get; } = new("--db")
     {
-        Description = "The database: a SQLite file path (default data/rapporteur.db, or RAPPORTEUR_DB)",
+        Description = "The database: a SQLite file path, or a PostgreSQL connection string (Host=...;Database=...;Username=... or postgres://...); default RAPPORTEUR_DB, else data/rapporteur.db",
         Recursive = true,
     };
 

@@ -1,17 +1,31 @@
 using Microsoft.EntityFrameworkCore;
+using Rapporteur.Store.Postgres;
 using Rapporteur.Store.Search;
 using Rapporteur.Store.Sqlite;
 
 namespace Rapporteur.Store;
 
-/// <summary>Opens the store named by --db (a SQLite file path) with its schema up to date.</summary>
+/// <summary>Opens the store named by --db (a SQLite file path or a PostgreSQL connection string) with its schema up to date.</summary>
 public static class Database
 {
     public const string DefaultPath = "data/rapporteur.db";
 
+    /// <summary>Whether a --db value names a PostgreSQL server rather than a SQLite file: told by its shape, never by trying.</summary>
+    public static bool IsServer(string? location) => location is not null && PostgresConnection.IsConnectionString(location);
+
     public static async Task<RapporteurDb> OpenAsync(string? location, CancellationToken cancellationToken)
     {
-        var db = SqliteRapporteurDb.Open(string.IsNullOrWhiteSpace(location) ? DefaultPath : location);
+        var where = string.IsNullOrWhiteSpace(location) ? DefaultPath : location;
+        if (IsServer(where))
+        {
+            var server = PostgresRapporteurDb.Open(where);
+            // Before any connection is opened: migrating creates the database when the server has none of that name.
+            await server.Database.MigrateAsync(cancellationToken);
+            // One connection for the context's life, as on SQLite: the workflows share it with their own commands.
+            await server.Database.OpenConnectionAsync(cancellationToken);
+            return server;
+        }
+        var db = SqliteRapporteurDb.Open(where);
         // One connection for the context's life: pragmas are per connection, and reopening per save is slow.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
@@ -23,5 +37,5 @@ public static class Database
         return db;
     }
 
-    public static ISearchIndex SearchIndex(RapporteurDb db) => new Fts5SearchIndex(db);
+    public static ISearchIndex SearchIndex(RapporteurDb db) => db is PostgresRapporteurDb ? new PostgresSearchIndex(db) : new Fts5SearchIndex(db);
 }

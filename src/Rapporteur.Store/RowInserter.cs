@@ -34,8 +34,8 @@ public sealed class RowInserter<T> : IDisposable where T : class
         columns = new (IProperty, DbParameter)[properties.Length];
         for (var i = 0; i < properties.Length; i++)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The provider's own type for the column: PostgreSQL prepares a statement only once every parameter has a type.
+            var parameter = properties[i].GetRelationalTypeMapping().CreateParameter(command, "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, properties[i].IsNullable);
             command.Parameters.Add(parameter);
             columns[i] = (properties[i], parameter);
         }

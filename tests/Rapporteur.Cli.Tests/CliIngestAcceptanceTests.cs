@@ -1,21 +1,31 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Store;
 
 namespace Rapporteur.Cli.Tests;
 
 /// <summary>The shared corpus beside the repository, ingested the way a user would: it must be there.</summary>
-public sealed class CliIngestAcceptanceTests : IDisposable
+public abstract class CliIngestAcceptanceTests : IDisposable
 {
+    public sealed class OnSqlite() : CliIngestAcceptanceTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : CliIngestAcceptanceTests(StoreKind.Postgres);
+
     private readonly string root = Path.Combine(Path.GetTempPath(), "rcli-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public CliIngestAcceptanceTests() => Directory.CreateDirectory(root);
+    private readonly TestDatabases databases;
 
-    private string Db => Path.Combine(root, "r.db");
+    protected CliIngestAcceptanceTests(StoreKind kind)
+    {
+        Directory.CreateDirectory(root);
+        databases = new TestDatabases(kind, root);
+    }
+
+    private string Db => databases.Location();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+        databases.Remove();
         Directory.Delete(root, recursive: true);
     }
 

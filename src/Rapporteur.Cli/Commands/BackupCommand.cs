@@ -12,7 +12,7 @@ public static class BackupCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "Where to write the backup" };
-        var command = new Command("backup", "Copy the database to FILE while it stays in use (SQLite online backup)") { file };
+        var command = new Command("backup", "Copy the database to FILE while it stays in use (SQLite online backup, or pg_dump on a server)") { file };
         command.SetAction((result, cancellationToken) => context.RunAsync(result, async db =>
         {
             var outcome = await Backups.BackupAsync(db, result.GetValue(file)!, cancellationToken);
@@ -37,7 +37,7 @@ public static class BackupCommand
                 await using var db = await Database.OpenAsync(location, cancellationToken);
                 return RapporteurCli.Success;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Data.Common.DbException)
             {
                 context.Console.WriteLine("error: " + e.Message);
                 return RapporteurCli.NothingDone;

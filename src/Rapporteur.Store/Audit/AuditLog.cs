@@ -12,6 +12,8 @@ public static class AuditLog
     public static async Task<AuditEntry> AppendAsync(RapporteurDb db, DateTimeOffset at, string actor, string action, string record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The hash covers the time as the database will give it back: UTC, to the microsecond (all PostgreSQL keeps).
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
         var last = await db.Audit.AsNoTracking().OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(cancellationToken);
         var entry = new AuditEntry((last?.Sequence ?? 0) + 1, at, actor, action, record, last?.Hash ?? Genesis);
         db.Audit.Add(new AuditRow

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Rapporteur.Store.Postgres;
 
 namespace Rapporteur.Store.Backup;
 
@@ -7,9 +8,10 @@ namespace Rapporteur.Store.Backup;
 public sealed record BackupOutcome(string File, long Bytes, int Sources, int Documents);
 
 /// <summary>
-/// Backup and restore of the embedded store. A backup uses SQLite's online backup, so it is a
-/// consistent copy even while another process is ingesting; a restore replaces the database only
-/// after the copy has been checked, so a damaged backup file never destroys a working database.
+/// Backup and restore of the store. On SQLite a backup uses the online backup, so it is a
+/// consistent copy even while another process is ingesting; on PostgreSQL it is pg_dump's
+/// snapshot. A restore replaces the database only after the copy has been checked, so a damaged
+/// backup file never destroys a working database.
 /// </summary>
 public static class Backups
 {
@@ -17,6 +19,10 @@ public static class Backups
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
+        if (db is PostgresRapporteurDb server)
+        {
+            return await PostgresBackups.BackupAsync(server, file, cancellationToken);
+        }
         var full = Path.GetFullPath(file);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".partial";
@@ -37,11 +43,15 @@ public static class Backups
         return new BackupOutcome(full, new FileInfo(full).Length, sources, documents);
     }
 
-    /// <summary>Replaces the database at <paramref name="databasePath"/> with the backup, after checking the backup's integrity.</summary>
+    /// <summary>Replaces the database at <paramref name="databasePath"/> (a file, or a server's connection string) with the backup, after checking the backup's integrity.</summary>
     public static async Task<BackupOutcome> RestoreAsync(string file, string databasePath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        if (Database.IsServer(databasePath))
+        {
+            return await PostgresBackups.RestoreAsync(file, databasePath, cancellationToken);
+        }
         var backup = Path.GetFullPath(file);
         if (!File.Exists(backup))
         {

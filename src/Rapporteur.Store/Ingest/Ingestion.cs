@@ -164,6 +164,8 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
             known.CommandText = "SELECT \"Id\" FROM \"sources\" WHERE \"Sha256\" = @sha LIMIT 1";
             var parameter = known.CreateParameter();
             parameter.ParameterName = "@sha";
+            // PostgreSQL prepares a statement only once every parameter has a type.
+            parameter.DbType = System.Data.DbType.String;
             known.Parameters.Add(parameter);
             known.Prepare();
         }

@@ -1,14 +1,17 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Rapporteur.Cli.Tests.Names;
 
 /// <summary>
 /// `rapporteur names ...` and person search through a test console, over a real SQLite file in a
-/// temp folder. The articles are fiction about invented people.
+/// temp folder or a fresh PostgreSQL database. The articles are fiction about invented people.
 /// </summary>
-public sealed class NamesCommandTests : IDisposable
+public abstract class NamesCommandTests : IDisposable
 {
+    public sealed class OnSqlite() : NamesCommandTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : NamesCommandTests(StoreKind.Postgres);
+
     private const string Latin = """
         Lawyer Bakhtiyor Qodirzoda Detained in Kulob
 
@@ -33,13 +36,20 @@ public sealed class NamesCommandTests : IDisposable
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "rcli-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public NamesCommandTests() => Directory.CreateDirectory(Path.Combine(root, "in"));
+    private readonly TestDatabases databases;
 
-    private string Db => Path.Combine(root, "r.db");
+    protected NamesCommandTests(StoreKind kind)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "in"));
+        databases = new TestDatabases(kind, root);
+    }
+
+    private string Db => databases.Location();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+        databases.Remove();
         Directory.Delete(root, recursive: true);
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Names;
 using Rapporteur.Store;
@@ -6,17 +5,28 @@ using Rapporteur.Store;
 namespace Rapporteur.Cli.Tests.Names;
 
 /// <summary>The shared corpus, ingested as a user would: persons resolved across its documents. It must be there.</summary>
-public sealed class NamesCorpusTests : IDisposable
+public abstract class NamesCorpusTests : IDisposable
 {
+    public sealed class OnSqlite() : NamesCorpusTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : NamesCorpusTests(StoreKind.Postgres);
+
     private readonly string root = Path.Combine(Path.GetTempPath(), "rcli-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public NamesCorpusTests() => Directory.CreateDirectory(root);
+    private readonly TestDatabases databases;
 
-    private string Db => Path.Combine(root, "r.db");
+    protected NamesCorpusTests(StoreKind kind)
+    {
+        Directory.CreateDirectory(root);
+        databases = new TestDatabases(kind, root);
+    }
+
+    private string Db => databases.Location();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+        databases.Remove();
         Directory.Delete(root, recursive: true);
     }
 

@@ -1,15 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store.Ingest;
 
 namespace Rapporteur.Store.Tests.Ingest;
 
-/// <summary>Each test gets its own temp folder and SQLite file, created with the migrations.</summary>
-public sealed class IngestionTests : IAsyncLifetime
+/// <summary>Each test gets its own temp folder and database (a SQLite file, or a fresh PostgreSQL database), created with the migrations.</summary>
+public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : IngestionTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : IngestionTests(StoreKind.Postgres);
+
     private static readonly DateTimeOffset Captured = new(2025, 6, 28, 7, 0, 0, TimeSpan.Zero);
 
     private const string Article = """
@@ -21,18 +24,20 @@ public sealed class IngestionTests : IAsyncLifetime
         """;
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-store-tests", Guid.NewGuid().ToString("N"));
+    private TestDatabases databases = null!;
     private RapporteurDb db = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
-        db = await Database.OpenAsync(Path.Combine(folder, "r.db"), CancellationToken.None);
+        databases = new TestDatabases(kind, folder);
+        db = await Database.OpenAsync(databases.Location(), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        databases.Remove();
         Directory.Delete(folder, recursive: true);
     }
 

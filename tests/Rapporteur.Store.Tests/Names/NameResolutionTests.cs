@@ -13,10 +13,14 @@ namespace Rapporteur.Store.Tests.Names;
 
 /// <summary>
 /// Two fictional articles about one invented lawyer, one spelling him in Latin letters and one
-/// in Tajik Cyrillic, with his invented relatives; a real SQLite file per test.
+/// in Tajik Cyrillic, with his invented relatives; a real SQLite file or PostgreSQL database per test.
 /// </summary>
-public sealed class NameResolutionTests : IAsyncLifetime
+public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : NameResolutionTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : NameResolutionTests(StoreKind.Postgres);
+
     private const string Latin = """
         Lawyer Bakhtiyor Qodirzoda Detained in Kulob
 
@@ -43,18 +47,20 @@ public sealed class NameResolutionTests : IAsyncLifetime
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-store-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider time = new(Now);
+    private TestDatabases databases = null!;
     private RapporteurDb db = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
-        db = await Database.OpenAsync(Path.Combine(folder, "r.db"), CancellationToken.None);
+        databases = new TestDatabases(kind, folder);
+        db = await Database.OpenAsync(databases.Location(), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        databases.Remove();
         Directory.Delete(folder, recursive: true);
     }
 
@@ -145,7 +151,10 @@ public sealed class NameResolutionTests : IAsyncLifetime
         var audit = await db.Audit.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal(["researcher", "editor"], audit.Select(a => a.Actor));
         Assert.True(await AuditLog.VerifyAsync(db, CancellationToken.None));
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit SET Actor = 'someone else'"));
+        var refused = kind == StoreKind.Sqlite
+            ? (Exception)await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit SET \"Actor\" = 'someone else'"))
+            : await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit SET \"Actor\" = 'someone else'"));
+        Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
