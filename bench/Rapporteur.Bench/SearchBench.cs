@@ -20,7 +20,8 @@ internal static class SearchBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var documents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        // Whole sources of ten documents each.
+        var documents = (args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000) / 10 * 10;
         var queryCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
         var folder = Path.Combine(Path.GetTempPath(), "rapporteur-search-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -101,10 +102,11 @@ internal static class SearchBench
                 INSERT INTO sources ("Sha256", "MediaType", "Origin", "CapturedAt", "Sensitivity", "ByteCount", "Bytes", "Text")
                 VALUES (@sha, 'text/plain', @origin, @at, 1, 0, @bytes, '') RETURNING "Id"
                 """, "sha", "origin", "at", "bytes");
-            await using var document = Command(connection, transaction, """
-                INSERT INTO documents ("SourceId", "Ordinal", "Title", "Text", "OffsetMap", "Mentions")
-                VALUES (@source, @ordinal, @title, @text, '[]', '[]')
-                """, "source", "ordinal", "title", "text");
+            // A source's documents in one statement: one round trip per source, not per document.
+            await using var document = Command(connection, transaction,
+                "INSERT INTO documents (\"SourceId\", \"Ordinal\", \"Title\", \"Text\", \"OffsetMap\", \"Mentions\") VALUES "
+                + string.Join(", ", Enumerable.Range(0, perSource).Select(i => FormattableString.Invariant($"(@source, {i}, @title{i}, @text{i}, '[]', '[]')"))),
+                ["source", .. Enumerable.Range(0, perSource).SelectMany(i => new[] { $"title{i}", $"text{i}" })]);
             for (var s = first; s < Math.Min(documents, first + (perSource * sourcesPerBatch)); s += perSource)
             {
                 source.Parameters["sha"].Value = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(s)));
@@ -112,21 +114,20 @@ internal static class SearchBench
                 source.Parameters["at"].Value = now;
                 source.Parameters["bytes"].Value = Array.Empty<byte>();
                 var sourceId = Convert.ToInt64(await source.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-                for (var d = s; d < Math.Min(documents, s + perSource); d++)
+                document.Parameters["source"].Value = sourceId;
+                for (var d = s; d < s + perSource; d++)
                 {
                     var (title, text) = corpus.Document(d);
-                    document.Parameters["source"].Value = sourceId;
-                    document.Parameters["ordinal"].Value = d - s;
-                    document.Parameters["title"].Value = title;
-                    document.Parameters["text"].Value = text;
-                    await document.ExecuteNonQueryAsync();
+                    document.Parameters[$"title{d - s}"].Value = title;
+                    document.Parameters[$"text{d - s}"].Value = text;
                 }
+                await document.ExecuteNonQueryAsync();
             }
             await transaction.CommitAsync();
         }
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params IEnumerable<string> parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -147,26 +148,43 @@ internal static class SearchBench
         public static RawQuery For(RapporteurDb db)
         {
             var connection = db.Database.GetDbConnection();
-            return db.Database.ProviderName!.Contains("Sqlite", StringComparison.Ordinal)
-                ? new RawQuery(connection, """
+            if (db.Database.ProviderName!.Contains("Sqlite", StringComparison.Ordinal))
+            {
+                return new RawQuery(connection, """
                     SELECT rowid, snippet(documents_fts, 1, char(2), char(3), '…', 16), bm25(documents_fts, 4.0, 1.0) AS score
                     FROM documents_fts WHERE documents_fts MATCH @match ORDER BY score LIMIT @limit
-                    """, SearchQuery.ToFts5)
-                : throw new NotSupportedException($"no raw query for {db.Database.ProviderName}");
+                    """, SearchQuery.ToFts5);
+            }
+            // The tsquery of all the query's words, from the database's own parser.
+            return new RawQuery(connection, """
+                SELECT "Id", ts_headline('rapporteur_search', "Text", q, 'StartSel=, StopSel=, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1'),
+                       ts_rank('{0, 0, 0.25, 1}', search, q, 1) AS score
+                FROM documents, plainto_tsquery('rapporteur_search', @match) q
+                WHERE search @@ q ORDER BY score DESC LIMIT @limit
+                """, terms => string.Join(' ', terms.Groups.SelectMany(g => g)));
         }
 
+        private DbCommand? command;
+
+        // Prepared once, as the store's own search prepares its statement once.
         public async Task RunAsync(string query, int limit)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var m = command.CreateParameter();
-            m.ParameterName = "match";
-            m.Value = match(SearchTerms.Of(query));
-            command.Parameters.Add(m);
-            var l = command.CreateParameter();
-            l.ParameterName = "limit";
-            l.Value = limit;
-            command.Parameters.Add(l);
+            if (command is null)
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                var m = command.CreateParameter();
+                m.ParameterName = "match";
+                m.Value = "";
+                command.Parameters.Add(m);
+                var l = command.CreateParameter();
+                l.ParameterName = "limit";
+                l.Value = limit;
+                command.Parameters.Add(l);
+                await command.PrepareAsync();
+            }
+            command.Parameters["match"].Value = match(SearchTerms.Of(query));
+            command.Parameters["limit"].Value = limit;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -6,6 +6,26 @@ namespace Rapporteur.Store.Search;
 /// <summary>SQLite FTS5 search, ranked by bm25, with the engine's own snippets.</summary>
 public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
 {
+    // Rank and cut inside the index first: joining before the limit would look up every match's
+    // rows. The few rows left are put back in order here, which spares SQLite a sorter.
+    private const string Sql = """
+        WITH top AS (
+            SELECT rowid AS id,
+                   snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snip,
+                   bm25(documents_fts, 4.0, 1.0) AS score
+            FROM documents_fts
+            WHERE documents_fts MATCH $match
+            ORDER BY score
+            LIMIT $limit)
+        SELECT d.Id, d.SourceId, d.Title, s.Origin, top.snip, top.score
+        FROM top
+        JOIN documents d ON d.Id = top.id
+        JOIN sources s ON s.Id = d.SourceId
+        """;
+
+    // Belongs to the context's connection and is finalised with it.
+    private SqliteCommand? command;
+
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
         SearchAsync(SearchTerms.Of(query), limit, cancellationToken);
 
@@ -21,25 +41,18 @@ public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
         {
             await connection.OpenAsync(cancellationToken);
         }
-        using var command = connection.CreateCommand();
-        // Rank and cut inside the index first: joining before the limit would look up every match's rows.
-        command.CommandText = """
-            WITH top AS (
-                SELECT rowid AS id,
-                       snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snip,
-                       bm25(documents_fts, 4.0, 1.0) AS score
-                FROM documents_fts
-                WHERE documents_fts MATCH $match
-                ORDER BY score
-                LIMIT $limit)
-            SELECT d.Id, d.SourceId, d.Title, s.Origin, top.snip, top.score
-            FROM top
-            JOIN documents d ON d.Id = top.id
-            JOIN sources s ON s.Id = d.SourceId
-            ORDER BY top.score
-            """;
-        command.Parameters.Add(new SqliteParameter("$match", match));
-        command.Parameters.Add(new SqliteParameter("$limit", limit));
+        // One prepared statement for the index's life: compiling the query costs more than running it on most searches.
+        if (command is null || command.Connection != connection)
+        {
+            command?.Dispose();
+            command = (SqliteCommand)connection.CreateCommand();
+            command.CommandText = Sql;
+            command.Parameters.Add(new SqliteParameter("$match", SqliteType.Text));
+            command.Parameters.Add(new SqliteParameter("$limit", SqliteType.Integer));
+            command.Prepare();
+        }
+        command.Parameters["$match"].Value = match;
+        command.Parameters["$limit"].Value = limit;
         var hits = new List<SearchHit>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -52,6 +65,7 @@ public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
                 reader.GetString(4).Replace('\n', ' '),
                 -reader.GetDouble(5)));
         }
+        hits.Sort((a, b) => b.Score.CompareTo(a.Score));
         return hits;
     }
 }
