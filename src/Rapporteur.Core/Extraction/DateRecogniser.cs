@@ -238,7 +238,9 @@ public static partial class DateRecogniser
             {
                 days = n.Value;
             }
-            found.Add(new DurationMention(new Span(within.Start + m.Index, m.Length), months, days));
+            // The match starts at the unit; the mention starts at the number.
+            var start = m.Groups["n"].Index;
+            found.Add(new DurationMention(Span.FromBounds(within.Start + start, within.Start + m.Index + m.Length), months, days));
         }
         return found;
     }
@@ -261,7 +263,9 @@ public static partial class DateRecogniser
     [GeneratedRegex(@"\b(?<ago>(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgoDates();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|forty|fifty|sixty|ninety)(?<half>[- ]and[- ]a[- ]half)?[- ](?<unit>years?|months?|weeks?|days?)(?:['’]s?)?(?:\s+and\s+(?<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Anchored on the unit, the number read backwards: units are rare words, while the number
+    // words ("one", "two", "ten") start a good part of all words, which the engine would try one by one.
+    [GeneratedRegex(@"(?<=\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|forty|fifty|sixty|ninety)(?<half>[- ]and[- ]a[- ]half)?[- ])(?<unit>years?|months?|weeks?|days?)(?:['’]s?)?(?:\s+and\s+(?<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 }
 
