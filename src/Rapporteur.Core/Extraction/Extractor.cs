@@ -280,7 +280,8 @@ public sealed partial class Extractor(Lexicon lexicon)
         return new PersonProfile(roles, affiliations, country, age);
     }
 
-    [GeneratedRegex(@"(?:(?:\p{Lu}[\p{L}\-]+|[a-z\-]+)\s+){0,4}$", RegexOptions.CultureInvariant)]
+    // Anchored at the end: read right to left, it starts where it must instead of trying every position.
+    [GeneratedRegex(@"(?:(?:\p{Lu}[\p{L}\-]+|[a-z\-]+)\s+){0,4}$", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex RoleBefore();
 
     [GeneratedRegex(@"^(?:,\s+\d{2},)?(?:,\s+|\s+(?:is|was|has been|remains)\s+)(?!and\b|or\b|but\b|who\b|which\b|while\b|as\b)(?:(?:a|an|the|its|his|her)\s+)?[^,]{2,80}", RegexOptions.CultureInvariant)]
@@ -919,7 +920,8 @@ public sealed partial class Extractor(Lexicon lexicon)
         return merged;
     }
 
-    [GeneratedRegex(@"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$", RegexOptions.CultureInvariant)]
+    // Anchored at the end: read right to left, it starts where it must instead of trying every position.
+    [GeneratedRegex(@"([\p{L}’'\-]+)\s+(?:(?:has|have|had|also|later|earlier|previously|again|reportedly|then|further|strongly|repeatedly|publicly)\s+){0,2}$", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex WordBeforeVerb();
 
     [GeneratedRegex(@"^[\s,]*(?:(?:the|a|an|[\p{Lu}][\p{L}’'\-]*|his|her|their|its|lawyer|journalist|director|head|activist|wife|husband|mother|father|brother|sister|son|daughter|spokes\w+|representative|chair\w*|coordinator|researcher|editor|founder|co-founder|expert|rapporteur|official|officer|chief|executive|deputy|senior|programme|program|regional|colleague|defender|blogger|leader|member|president|minister|prosecutor|judge|advocate|adviser|advisor|analyst|associate|correspondent|reporter)\s+){0,5}$", RegexOptions.CultureInvariant)]
