@@ -410,6 +410,13 @@ public sealed partial class Extractor(Lexicon lexicon)
     {
         var s = c.TextOf(sentence);
         var taken = new List<(EventType, Span)>();
+        // What depends on the sentence alone is worked out once, for its first trigger that counts.
+        var perSentence = false;
+        List<DurationMention> durations = [];
+        List<string> sentenceArticles = [];
+        string? court = null;
+        bool? closed = null;
+        DatePoint? previous = null;
         // Triggers come grouped by type (the lexicon keeps each type's rows together), in text order within a row.
         foreach (var (type, index, length, value) in c.Triggers)
         {
@@ -428,17 +435,21 @@ public sealed partial class Extractor(Lexicon lexicon)
                 continue;
             }
             taken.Add((type, trigger));
+            if (!perSentence)
+            {
+                perSentence = true;
+                durations = c.DurationsIn(sentence);
+                sentenceArticles = [.. LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal)];
+                court = c.Orgs.FirstOrDefault(o => o.Kind == OrganizationKind.Court && sentence.Contains(o.Span))?.Name;
+                closed = ClosedHearing().IsMatch(s) ? true : null;
+                previous = PreviousSentenceDate(c, sentence);
+            }
             var subjects = Subjects(c, sentence, trigger, type);
             var own = NearestDate(c, sentence, trigger.Start);
-            var date = own ?? PreviousSentenceDate(c, sentence);
+            var date = own ?? previous;
             var origin = own is not null ? DateOrigin.Sentence : date is not null ? DateOrigin.PreviousSentence : DateOrigin.None;
-            var durations = c.DurationsIn(sentence);
             var term = type == EventType.Sentence ? NearestDuration(durations, trigger) : null;
-            var articles = type is EventType.Charge or EventType.Sentence or EventType.Trial
-                ? LegalArticle().Matches(s).SelectMany(Articles).Distinct(StringComparer.Ordinal).ToList()
-                : [];
-            var court = c.Orgs.FirstOrDefault(o => o.Kind == OrganizationKind.Court && sentence.Contains(o.Span))?.Name;
-            bool? closed = ClosedHearing().IsMatch(s) ? true : null;
+            List<string> articles = type is EventType.Charge or EventType.Sentence or EventType.Trial ? [.. sentenceArticles] : [];
             if (subjects.Count == 0)
             {
                 if (type is EventType.NgoClosure or EventType.Killing or EventType.Deportation && UnnamedSubject(s))
