@@ -23,7 +23,7 @@ public static partial class DateRecogniser
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateMention>();
-        var slice = text.Substring(within.Start, within.Length);
+        var slice = within.Start == 0 && within.Length == text.Length ? text : text.Substring(within.Start, within.Length);
         foreach (var pattern in (Regex[])[AbsoluteDates(), Weekdays(), RelativeDates(), AgoDates(), BareMonths()])
         {
             if (pattern == AgoDates() && !slice.Contains("ago", StringComparison.Ordinal))
@@ -184,9 +184,10 @@ public static partial class DateRecogniser
         var head = text.Length > 1200 ? text[..1200] : text;
         foreach (var line in head.Split('\n').Take(16))
         {
-            foreach (var d in Find(line, new Span(0, line.Length), null))
+            // Without a document date only absolute forms can name a day, and they are found before any other form.
+            foreach (Match m in AbsoluteDates().Matches(line))
             {
-                if (d.Value is { Precision: DatePrecision.Day } day && line.Length < 400 && DatelineStart(line, d.Span.Start, d.Span.End))
+                if (Read(m, null) is { Precision: DatePrecision.Day } day && line.Length < 400 && DatelineStart(line, m.Index, m.Index + m.Length))
                 {
                     return day;
                 }
@@ -207,7 +208,7 @@ public static partial class DateRecogniser
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DurationMention>();
-        var slice = text.Substring(within.Start, within.Length);
+        var slice = within.Start == 0 && within.Length == text.Length ? text : text.Substring(within.Start, within.Length);
         foreach (Match m in DurationPattern().Matches(slice))
         {
             var n = Numbers.Parse(m.Groups["n"].Value);
