@@ -185,38 +185,47 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
                     i++;
                     continue;
                 }
-                var words = run.GetRange(start, i - start);
+                // Slices of the run, not copies: this runs for every capitalised run of every document.
+                var words = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run)[start..i];
                 // A headline capitalises every word: a name there starts with a given name and ends at the surname.
                 var inHeadline = InHeadline(text, words[0].Start);
-                if (words.Count >= 3 || inHeadline)
+                if (words.Length >= 3 || inHeadline)
                 {
-                    var lastSurname = words.FindLastIndex(w => HasSurnameShape(w.Text));
+                    var lastSurname = words.Length - 1;
+                    while (lastSurname >= 0 && !HasSurnameShape(words[lastSurname].Text))
+                    {
+                        lastSurname--;
+                    }
                     if (lastSurname >= 1)
                     {
-                        words = words.GetRange(0, lastSurname + 1);
+                        words = words[..(lastSurname + 1)];
                     }
-                    if (words.Count >= 3 && !IsGivenName(words[0].Text) && IsGivenName(words[1].Text))
+                    if (words.Length >= 3 && !IsGivenName(words[0].Text) && IsGivenName(words[1].Text))
                     {
-                        words = words.GetRange(1, words.Count - 1);
+                        words = words[1..];
                     }
                 }
-                if (inHeadline && (words.Count < 2 || !IsGivenName(words[0].Text)))
+                if (inHeadline && (words.Length < 2 || !IsGivenName(words[0].Text)))
                 {
                     continue;
                 }
                 // Initials only ("A. B.") are not a name.
-                if (words.TrueForAll(w => w.Text.Length == 2 && w.Text[1] == '.'))
+                if (AllInitials(words))
                 {
                     continue;
                 }
-                if (words.Count > 4)
+                if (words.Length > 4)
                 {
-                    words = words.GetRange(0, 4);
+                    words = words[..4];
                 }
                 var span = Span.FromBounds(words[0].Start, words[^1].End);
                 var cuedBefore = titled || CueBefore(text, span.Start);
                 var cuedAfter = CueAfter(text, span.End);
-                var texts = words.Select(w => w.Text).ToArray();
+                var texts = new string[words.Length];
+                for (var w = 0; w < words.Length; w++)
+                {
+                    texts[w] = words[w].Text;
+                }
                 if (texts.Length >= 2)
                 {
                     var accept = IsGivenName(texts[0]) || HasSurnameShape(texts[^1]) || cuedBefore || cuedAfter;
@@ -236,6 +245,18 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             }
         }
         return hits;
+    }
+
+    private static bool AllInitials(ReadOnlySpan<Word> words)
+    {
+        foreach (var w in words)
+        {
+            if (!(w.Text.Length == 2 && w.Text[1] == '.'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool InHeadline(string text, int position)
