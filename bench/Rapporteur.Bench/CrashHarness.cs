@@ -33,8 +33,8 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
         var violations = new List<string>();
         int kills = 0, midWork = 0, finished = 0;
         // Per kind of run: when its first line of output came (start-up done, something committed)
-        // and when it ended, measured once uninterrupted; kills land anywhere from just before the
-        // first commit to the end.
+        // and when it ended, measured once uninterrupted; kills land anywhere from the second half
+        // of start-up (opening the store) to the end.
         var timing = new Dictionary<bool, (TimeSpan First, TimeSpan End)>();
         try
         {
@@ -62,7 +62,7 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
                     }
                     await PrepareStoreAsync(db, worker ? inputs : null, cancellationToken);
                 }
-                var from = times.First.TotalMilliseconds * 0.8;
+                var from = times.First.TotalMilliseconds * 0.5;
                 var killAfter = TimeSpan.FromMilliseconds(from + random.NextDouble() * Math.Max(1, times.End.TotalMilliseconds - from));
                 if ((await RunAsync(work, killAfter, cancellationToken)).Killed)
                 {
