@@ -128,7 +128,8 @@ public sealed class FeedWatch(RapporteurDb db, TimeProvider time)
             case FetchFailed failed:
                 return await RecordFailureAsync(feed, failed.Detail, cancellationToken);
             case FetchedInput input:
-                var result = readers.Read(input.Input);
+                // Prepare, not the reader alone: a reader that throws is turned into a refusal there.
+                var result = Ingestion.Prepare(input.Input, readers).Result;
                 if (result is Refused refused)
                 {
                     return await RecordFailureAsync(feed, refused.Detail, cancellationToken);

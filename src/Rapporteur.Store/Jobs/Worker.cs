@@ -26,10 +26,28 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
     {
         ArgumentNullException.ThrowIfNull(onEvent);
         using var stopLeases = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A slot that fails stops the others, so the error is reported instead of hidden behind a worker still running.
+        using var stopSlots = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var leases = KeepLeasesAsync(stopLeases.Token);
+        var slots = Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await SlotAsync(onEvent, stopSlots.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await stopSlots.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(() => SlotAsync(onEvent, cancellationToken), cancellationToken)));
+            await Task.WhenAll(slots);
+        }
+        catch (OperationCanceledException) when (slots.FirstOrDefault(t => t.IsFaulted) is { } faulted)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(faulted.Exception!.InnerException!);
         }
         finally
         {
@@ -48,21 +66,32 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
 
     private async Task KeepLeasesAsync(CancellationToken cancellationToken)
     {
-        await using var db = await open(cancellationToken);
-        var queue = new JobQueue(db, time);
-        while (true)
+        RapporteurDb? db = null;
+        try
         {
-            await Task.Delay(options.Lease / 3, time, cancellationToken);
-            foreach (var id in held.Keys)
+            while (true)
             {
+                await Task.Delay(options.Lease / 3, time, cancellationToken);
                 try
                 {
-                    await queue.RenewAsync(id, Owner, options.Lease, cancellationToken);
+                    db ??= await open(cancellationToken);
+                    var queue = new JobQueue(db, time);
+                    foreach (var id in held.Keys)
+                    {
+                        await queue.RenewAsync(id, Owner, options.Lease, cancellationToken);
+                    }
                 }
                 catch (Exception e) when (Retryable.Is(e))
                 {
                     // Next round; the lease has two more thirds to run.
                 }
+            }
+        }
+        finally
+        {
+            if (db is not null)
+            {
+                await db.DisposeAsync();
             }
         }
     }
