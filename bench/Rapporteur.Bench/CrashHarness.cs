@@ -12,9 +12,6 @@ using Rapporteur.Store.Review;
 
 namespace Rapporteur.Bench;
 
-/// <summary>What the crash trials found: kills, those that left part of the corpus stored, runs that ended before their kill.</summary>
-public sealed record CrashReport(int Trials, int Kills, int KillsMidWork, int FinishedBeforeKill, IReadOnlyList<string> Violations);
-
 /// <summary>
 /// Kills the real `rapporteur` at a random moment while it ingests a generated corpus into a
 /// SQLite file, runs the same work again to completion, and checks that the store is whole:

@@ -7,22 +7,6 @@ using Rapporteur.Store.Jobs;
 
 namespace Rapporteur.Store.Feeds;
 
-/// <summary>What became of a request to watch a feed.</summary>
-public abstract record FeedAddOutcome(string Url);
-
-public sealed record FeedAdded(string Url, long FeedId) : FeedAddOutcome(Url);
-
-public sealed record FeedNotAdded(string Url, string Reason) : FeedAddOutcome(Url);
-
-/// <summary>How one poll of a feed went.</summary>
-public abstract record FeedPoll(long FeedId, string Url);
-
-public sealed record FeedUnchanged(long FeedId, string Url) : FeedPoll(FeedId, Url);
-
-public sealed record FeedRead(long FeedId, string Url, int Items, int NewItems) : FeedPoll(FeedId, Url);
-
-public sealed record FeedPollFailed(long FeedId, string Url, string Reason, int ConsecutiveFailures, DateTimeOffset NextPollAt) : FeedPoll(FeedId, Url);
-
 /// <summary>
 /// Watched feeds: adding, removing, and polling the ones that are due. A poll is a conditional
 /// request (If-None-Match, If-Modified-Since); the items not seen before become jobs. A feed that

@@ -7,13 +7,6 @@ using Rapporteur.Store.Ingest;
 
 namespace Rapporteur.Store.Jobs;
 
-/// <summary>What became of one target given to <see cref="JobQueue.EnqueueAsync"/>.</summary>
-public abstract record EnqueueOutcome(string Target);
-
-public sealed record JobEnqueued(string Target, long JobId) : EnqueueOutcome(Target);
-
-public sealed record EnqueueRefused(string Target, string Reason) : EnqueueOutcome(Target);
-
 /// <summary>
 /// The ingestion queue: every change to a job goes through here. A job is claimed by one worker
 /// at a time under a lease; a worker that dies lets its lease run out and another takes the job.

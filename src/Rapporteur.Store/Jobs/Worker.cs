@@ -5,9 +5,6 @@ using Rapporteur.Store.Ingest;
 
 namespace Rapporteur.Store.Jobs;
 
-/// <summary>What a worker run did, in counts.</summary>
-public sealed record WorkerSummary(int Stored, int Duplicates, int Expanded, int Retrying, int Failed, int FeedsPolled);
-
 /// <summary>
 /// Takes jobs from the queue and runs the existing ingestion on each, one target per job; polls
 /// the watched feeds that are due. Each of the <see cref="WorkerOptions.Concurrency"/> slots has
