@@ -30,8 +30,8 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
         var violations = new List<string>();
         int kills = 0, midWork = 0, finished = 0;
         // Per kind of run: when its first line of output came (start-up done, something committed)
-        // and when it ended, measured once uninterrupted; kills land anywhere from the second half
-        // of start-up (opening the store) to the end.
+        // and when it ended, measured once uninterrupted and shortened whenever a run ends before
+        // its kill; kills land anywhere from the second half of start-up (opening the store) to the end.
         var timing = new Dictionary<bool, (TimeSpan First, TimeSpan End)>();
         try
         {
@@ -61,7 +61,8 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
                 }
                 var from = times.First.TotalMilliseconds * 0.5;
                 var killAfter = TimeSpan.FromMilliseconds(from + random.NextDouble() * Math.Max(1, times.End.TotalMilliseconds - from));
-                if ((await RunAsync(work, killAfter, cancellationToken)).Killed)
+                var run = await RunAsync(work, killAfter, cancellationToken);
+                if (run.Killed)
                 {
                     kills++;
                     var stored = await StoredAsync(db, cancellationToken);
@@ -73,6 +74,8 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
                 else
                 {
                     finished++;
+                    // The machine got faster than when it was measured: aim the next kills inside this run's length.
+                    timing[worker] = (times.First, run.Elapsed * 0.9);
                 }
                 await RunAsync(work, null, cancellationToken);
                 foreach (var violation in await CheckAsync(db, expected, worker, cancellationToken))
