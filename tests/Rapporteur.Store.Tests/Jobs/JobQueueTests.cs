@@ -258,7 +258,7 @@ public sealed class JobQueueTests : IAsyncLifetime
     public async Task A_feed_address_becomes_one_job_per_item_and_each_item_one_source()
     {
         await using var server = await Feeds.FeedServer.StartAsync();
-        server.Add("Osh lawyer summoned", "https://osh-herald.example/2026/03/lawyer-summoned", "The lawyer Mirlan Sydykov was summoned to the Osh prosecutor's office on Tuesday.");
+        server.Add("Osh lawyer summoned", "https://osh-herald.example/2026/03/lawyer-summoned", "The lawyer Mirlan Osmonaliev was summoned to the Osh prosecutor's office on Tuesday.");
         server.Add("Batken reporter questioned", "https://osh-herald.example/2026/03/reporter-questioned", "The reporter Cholpon Abdraimova was questioned for six hours in Batken.");
         await Queue.EnqueueAsync([server.Url], CancellationToken.None);
 
