@@ -15,6 +15,7 @@ using Rapporteur.Store.Ingest;
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- fuzz [seconds] [reader]   mutated inputs through every reader (FuzzVerb.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db]   search latency against the raw engine (SearchBench.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- resolve [N]   resolve N generated name mentions (default 1,000,000) into persons
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- crash [trials] [articles] [seed]   kill `rapporteur` mid-ingest, restart, check the store (CrashHarness.cs)
 var verb = args.Length > 0 ? args[0] : "ingest";
 if (verb == "fuzz")
 {
@@ -23,6 +24,22 @@ if (verb == "fuzz")
 if (verb == "search")
 {
     return await SearchBench.RunAsync(args);
+}
+if (verb == "crash")
+{
+    var trials = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+    var articles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+    var seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42;
+    var clock = Stopwatch.StartNew();
+    var report = await new CrashHarness(Path.Combine(AppContext.BaseDirectory, "rapporteur.dll"), articles, seed, Console.Out).RunAsync(trials, CancellationToken.None);
+    Console.WriteLine(FormattableString.Invariant($"trials {report.Trials}"));
+    Console.WriteLine(FormattableString.Invariant($"articles_per_trial {articles}"));
+    Console.WriteLine(FormattableString.Invariant($"kills {report.Kills}"));
+    Console.WriteLine(FormattableString.Invariant($"kills_with_part_of_the_corpus_stored {report.KillsMidWork}"));
+    Console.WriteLine(FormattableString.Invariant($"finished_before_kill {report.FinishedBeforeKill}"));
+    Console.WriteLine(FormattableString.Invariant($"violations {report.Violations.Count}"));
+    Console.WriteLine(FormattableString.Invariant($"seconds {clock.Elapsed.TotalSeconds:0}"));
+    return report.Violations.Count == 0 ? 0 : 1;
 }
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : verb == "resolve" ? 1_000_000 : 10_000;
 var generator = new ArticleGenerator(seed: 42);

@@ -30,6 +30,10 @@ public static class RapporteurCli
         root.Subcommands.Add(BackupCommand.Create(context));
         root.Subcommands.Add(BackupCommand.CreateRestore(context));
         root.Subcommands.Add(NamesCommand.Create(context));
+        root.Subcommands.Add(EnqueueCommand.Create(context));
+        root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(JobsCommand.Create(context));
+        root.Subcommands.Add(FeedsCommand.Create(context));
         // Help and parse errors go through the same console as everything else.
         var writer = console.Profile.Out.Writer;
         var parsed = root.Parse(args);

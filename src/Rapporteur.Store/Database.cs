@@ -28,7 +28,12 @@ public static class Database
         var db = SqliteRapporteurDb.Open(where);
         // One connection for the context's life: pragmas are per connection, and reopening per save is slow.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrating takes EF's lock, a row in __EFMigrationsLock that a killed process leaves behind
+        // and every later open then waits on; so the lock is taken only when there is work for it.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         // WAL lets readers go on while an ingest writes; synchronous=NORMAL is durable in WAL mode at commit boundaries.
         foreach (var pragma in (string[])["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;"])
         {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Store.Audit;
+using Rapporteur.Store.Feeds;
+using Rapporteur.Store.Jobs;
 using Rapporteur.Store.Names;
 
 namespace Rapporteur.Store;
@@ -17,6 +19,8 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<OrganizationEntityRow> OrganizationEntities => Set<OrganizationEntityRow>();
     public DbSet<OrganizationNameRow> OrganizationNames => Set<OrganizationNameRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<FeedRow> Feeds => Set<FeedRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -82,6 +86,21 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
             e.ToTable("audit");
             e.HasKey(a => a.Sequence);
             e.Property(a => a.Sequence).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<JobRow>(e =>
+        {
+            e.ToTable("jobs");
+            // By name, so the queue can be read (and claimed with plain SQL) without a lookup table.
+            e.Property(j => j.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(j => j.State).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(j => new { j.State, j.NextAttemptAt });
+            e.HasIndex(j => new { j.Kind, j.Target });
+        });
+        modelBuilder.Entity<FeedRow>(e =>
+        {
+            e.ToTable("feeds");
+            e.HasIndex(f => f.Url).IsUnique();
+            e.HasIndex(f => f.NextPollAt);
         });
     }
 }

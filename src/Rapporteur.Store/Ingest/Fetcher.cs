@@ -6,9 +6,20 @@ namespace Rapporteur.Store.Ingest;
 /// <summary>An input ready to read, or one that could not be fetched, by name and reason.</summary>
 public abstract record Fetched(string Origin);
 
-public sealed record FetchedInput(SourceInput Input) : Fetched(Input.Origin);
+/// <summary>Bytes fetched; for an address, the validators that let the next request ask only for a change.</summary>
+public sealed record FetchedInput(SourceInput Input, CacheValidators? Validators = null) : Fetched(Input.Origin);
 
-public sealed record FetchFailed(string Origin, ReadProblem Problem, string Detail) : Fetched(Origin);
+/// <summary>
+/// Nothing fetched, with the reason. <paramref name="Transient"/> when trying again later may
+/// succeed (no connection, a timeout, a server error), as opposed to an answer that will not change.
+/// </summary>
+public sealed record FetchFailed(string Origin, ReadProblem Problem, string Detail, bool Transient = false) : Fetched(Origin);
+
+/// <summary>The server said the address has not changed since the validators were given (HTTP 304).</summary>
+public sealed record NotModified(string Origin) : Fetched(Origin);
+
+/// <summary>An ETag and a Last-Modified date, as the server sent them, for a conditional request.</summary>
+public sealed record CacheValidators(string? ETag, string? LastModified);
 
 /// <summary>
 /// The I/O that Core never does: files, folders (recursively, in name order), and http(s)
@@ -72,11 +83,14 @@ public sealed class Fetcher(HttpClient http, IngestOptions options, TimeProvider
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FetchFailed(path, ReadProblem.Unreachable, "the file cannot be read: " + e.Message);
+            return new FetchFailed(path, ReadProblem.Unreachable, "the file cannot be read: " + e.Message, Transient: e is IOException);
         }
     }
 
-    public async Task<Fetched> FetchUrlAsync(string url, CancellationToken cancellationToken)
+    public Task<Fetched> FetchUrlAsync(string url, CancellationToken cancellationToken) => FetchUrlAsync(url, null, cancellationToken);
+
+    /// <summary>Fetches an address; with validators the request is conditional and an unchanged address gives <see cref="NotModified"/>.</summary>
+    public async Task<Fetched> FetchUrlAsync(string url, CacheValidators? since, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -86,10 +100,25 @@ public sealed class Fetcher(HttpClient http, IngestOptions options, TimeProvider
             request.Headers.UserAgent.ParseAdd(options.UserAgent);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.5));
+            if (since?.ETag is { } etag)
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            }
+            if (since?.LastModified is { } modified)
+            {
+                request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
+            }
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (since is not null && response.StatusCode == System.Net.HttpStatusCode.NotModified)
+            {
+                return new NotModified(url);
+            }
             if (!response.IsSuccessStatusCode)
             {
-                return new FetchFailed(url, ReadProblem.Unreachable, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                var status = (int)response.StatusCode;
+                // Server errors, throttling and request timeouts pass; a missing or forbidden page does not.
+                var transient = status >= 500 || status is 408 or 429;
+                return new FetchFailed(url, ReadProblem.Unreachable, $"the server answered HTTP {status} {response.ReasonPhrase}", transient);
             }
             if (response.Content.Headers.ContentLength is { } length && length > options.MaxBytes)
             {
@@ -108,15 +137,21 @@ public sealed class Fetcher(HttpClient http, IngestOptions options, TimeProvider
                 }
             }
             var mediaType = response.Content.Headers.ContentType?.MediaType;
-            return new FetchedInput(new SourceInput(buffer.ToArray(), url, time.GetUtcNow(), mediaType));
+            var validators = new CacheValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            return new FetchedInput(new SourceInput(buffer.ToArray(), url, time.GetUtcNow(), mediaType), validators);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new FetchFailed(url, ReadProblem.Unreachable, $"no answer within {options.Timeout.TotalSeconds:0} s");
+            return new FetchFailed(url, ReadProblem.Unreachable, $"no answer within {options.Timeout.TotalSeconds:0} s", Transient: true);
         }
         catch (HttpRequestException e)
         {
-            return new FetchFailed(url, ReadProblem.Unreachable, "cannot connect: " + e.Message);
+            return new FetchFailed(url, ReadProblem.Unreachable, "cannot connect: " + e.Message, Transient: true);
+        }
+        catch (IOException e)
+        {
+            // A connection reset while the body was read.
+            return new FetchFailed(url, ReadProblem.Unreachable, "the connection broke: " + e.Message, Transient: true);
         }
     }
 

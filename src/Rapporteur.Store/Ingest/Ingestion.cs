@@ -144,9 +144,9 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
                     {
                         outcomes.Add(await RecordAsync(failed.Origin, null, failed.Problem, failed.Detail, transaction, cancellationToken));
                     }
-                    else
+                    else if (prepared is not null)
                     {
-                        outcomes.AddRange(await StoreAsync(prepared!, null, transaction, cancellationToken));
+                        outcomes.AddRange(await StoreAsync(prepared, null, transaction, cancellationToken));
                     }
                 }
                 await transaction.CommitAsync(cancellationToken);
@@ -154,6 +154,17 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
             await onOutcomes(outcomes);
         }
         await producer;
+    }
+
+    /// <summary>Stores one prepared source (and a feed's items after it) in a transaction of its own.</summary>
+    public async Task<IReadOnlyList<IngestOutcome>> StoreAsync(PreparedSource prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
+        var outcomes = await StoreAsync(prepared, null, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
     }
 
     private async Task<long?> KnownAsync(string sha, DbTransaction transaction, CancellationToken cancellationToken)

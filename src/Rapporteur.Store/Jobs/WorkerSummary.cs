@@ -1,0 +1,4 @@
+namespace Rapporteur.Store.Jobs;
+
+/// <summary>What a worker run did, in counts.</summary>
+public sealed record WorkerSummary(int Stored, int Duplicates, int Expanded, int Retrying, int Failed, int FeedsPolled);

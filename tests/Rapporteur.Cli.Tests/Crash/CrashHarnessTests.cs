@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Rapporteur.Bench;
+using Rapporteur.Core.Sources;
+using Rapporteur.Store;
+using Rapporteur.Store.Ingest;
+
+namespace Rapporteur.Cli.Tests.Crash;
+
+/// <summary>
+/// The bench's crash harness, a few trials of it: the real `rapporteur` (built beside the tests)
+/// is killed with SIGKILL mid-ingest and mid-drain, restarted, and the store checked. And the
+/// checker itself, shown a store that is not whole.
+/// </summary>
+public sealed class CrashHarnessTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rcli-crash-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public CrashHarnessTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Killed_ingests_and_workers_leave_a_whole_store_once_restarted()
+    {
+        using var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var harness = new CrashHarness(Path.Combine(AppContext.BaseDirectory, "rapporteur.dll"), articles: 30, seed: 11, log);
+
+        var report = await harness.RunAsync(trials: 3, CancellationToken.None);
+
+        Assert.True(report.Violations.Count == 0, log.ToString());
+        Assert.Equal(3, report.Trials);
+        Assert.Equal(3, report.Kills + report.FinishedBeforeKill);
+    }
+
+    [Fact]
+    public async Task The_check_names_a_source_missing_its_suggestions_and_an_input_never_stored()
+    {
+        var db = Path.Combine(folder, "r.db");
+        var generator = new ArticleGenerator(seed: 5);
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        await using (var store = await Database.OpenAsync(db, CancellationToken.None))
+        {
+            using var ingestion = new Ingestion(store, SourceReaders.Default, TimeProvider.System);
+            for (var i = 0; i < 3; i++)
+            {
+                var bytes = Encoding.UTF8.GetBytes(generator.Next(i));
+                expected.Add(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+                await ingestion.IngestAsync(new SourceInput(bytes, $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain"), CancellationToken.None);
+            }
+            Assert.Empty(await CrashHarness.CheckAsync(db, expected, worker: false, CancellationToken.None));
+            var document = await store.Documents.OrderBy(d => d.Id).FirstAsync();
+            await store.Suggestions.Where(m => m.DocumentId == document.Id).ExecuteDeleteAsync();
+        }
+        expected.Add(Convert.ToHexStringLower(SHA256.HashData("never stored"u8)));
+
+        var problems = await CrashHarness.CheckAsync(db, expected, worker: false, CancellationToken.None);
+
+        Assert.Contains(problems, p => p.StartsWith("source 1 (generated/0.txt) is incomplete", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("sources 3 for 4 distinct inputs; missing 1", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,275 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Rapporteur.Store.Jobs;
+
+namespace Rapporteur.Store.Tests.Jobs;
+
+/// <summary>
+/// The queue and the worker on a real SQLite file per test; the clock is a FakeTimeProvider so
+/// leases and backoff are moved by the test, and each worker slot opens its own connection.
+/// </summary>
+public sealed class JobQueueTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-jobs-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 14, 9, 0, 0, TimeSpan.Zero));
+    // One client for all tests, as an application keeps one.
+    private static readonly HttpClient Http = new();
+    private RapporteurDb db = null!;
+
+    private string DbPath => Path.Combine(folder, "r.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "in"));
+        db = await Database.OpenAsync(DbPath, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await db.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private JobQueue Queue => new(db, clock);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, "in", name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string Article(string person, string city, int number) => $"""
+        {city} Court Fines Journalist {person} (report {number})
+
+        A district court in {city} fined the journalist {person} on Monday for an article about the seizure of farmland near the city. {person} said that the hearing lasted twenty minutes and that the judge refused to hear the farmers who had given interviews.
+
+        The Committee for the Protection of Press Freedom in {city} said the fine was the third against a local reporter this year.
+        """;
+
+    private Worker Worker(WorkerOptions? options = null, TimeProvider? time = null) =>
+        new(token => Database.OpenAsync(DbPath, token), Http, options ?? new WorkerOptions { Drain = true }, time ?? clock);
+
+    private static async Task<(WorkerSummary Summary, List<WorkerEvent> Events)> DrainAsync(Worker worker)
+    {
+        var events = new ConcurrentQueue<WorkerEvent>();
+        var summary = await worker.RunAsync(e =>
+        {
+            events.Enqueue(e);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        return (summary, [.. events]);
+    }
+
+    private async Task<List<JobRow>> JobsAsync() => await db.Jobs.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Fact]
+    public async Task Enqueue_and_drain_stores_every_input_exactly_once()
+    {
+        var a = Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1));
+        var b = Write("b.txt", Article("Saltanat Ermekova", "Talas", 2));
+        var c = Write("c.txt", Article("Ruslan Toktogulov", "Jalal-Abad", 3));
+        // The same file twice, and a copy of one under another name.
+        var copy = Write("copy-of-a.txt", File.ReadAllText(a));
+
+        var queued = await Queue.EnqueueAsync([a, b, c, a, copy], CancellationToken.None);
+        var (summary, _) = await DrainAsync(Worker());
+
+        Assert.All(queued, q => Assert.IsType<JobEnqueued>(q));
+        Assert.Equal(3, summary.Stored);
+        Assert.Equal(2, summary.Duplicates);
+        Assert.Equal(3, await db.Sources.CountAsync());
+        var jobs = await JobsAsync();
+        Assert.All(jobs, j => Assert.Equal(JobState.Done, j.State));
+        Assert.All(jobs, j => Assert.NotNull(j.SourceId));
+        Assert.Equal(jobs[0].SourceId, jobs[3].SourceId);
+        Assert.Equal(jobs[0].SourceId, jobs[4].SourceId);
+        Assert.Equal(3, jobs.Select(j => j.SourceId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_folder_becomes_one_job_per_file_and_a_missing_path_is_refused_by_name()
+    {
+        Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1));
+        Write("b.txt", Article("Saltanat Ermekova", "Talas", 2));
+        var missing = Path.Combine(folder, "no-such-report.txt");
+
+        var queued = await Queue.EnqueueAsync([Path.Combine(folder, "in"), missing], CancellationToken.None);
+
+        Assert.Equal(2, queued.OfType<JobEnqueued>().Count());
+        var refused = Assert.Single(queued.OfType<EnqueueRefused>());
+        Assert.Equal(missing, refused.Target);
+        Assert.Equal("no such file or folder", refused.Reason);
+        Assert.Equal(2, await db.Jobs.CountAsync());
+    }
+
+    [Fact]
+    public async Task Two_workers_draining_one_queue_do_no_job_twice()
+    {
+        var paths = Enumerable.Range(1, 40).Select(i => Write($"{i:00}.txt", Article(i % 2 == 0 ? "Aibek Dzhumabaev" : "Saltanat Ermekova", i % 3 == 0 ? "Naryn" : "Karakol", i))).ToList();
+        await Queue.EnqueueAsync(paths, CancellationToken.None);
+
+        // Real time here: the two workers race for real, each with two slots on connections of their own.
+        var options = new WorkerOptions { Drain = true, Concurrency = 2, IdlePoll = TimeSpan.FromMilliseconds(50) };
+        var first = DrainAsync(Worker(options, TimeProvider.System));
+        var second = DrainAsync(Worker(options, TimeProvider.System));
+        var results = await Task.WhenAll(first, second);
+
+        var handled = results.SelectMany(r => r.Events).Where(e => e.Kind is WorkerEventKind.Stored or WorkerEventKind.Duplicate).Select(e => e.JobId!.Value).ToList();
+        Assert.Equal(40, handled.Count);
+        Assert.Equal(40, handled.Distinct().Count());
+        Assert.Equal(40, results.Sum(r => r.Summary.Stored));
+        Assert.Equal(40, await db.Sources.CountAsync());
+        var jobs = await JobsAsync();
+        Assert.All(jobs, j => Assert.Equal((JobState.Done, 1), (j.State, j.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_live_lease_keeps_a_job_from_other_workers_and_an_expired_one_does_not()
+    {
+        var path = Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1));
+        await Queue.EnqueueAsync([path], CancellationToken.None);
+        var taken = await Queue.ClaimAsync("a worker that dies", TimeSpan.FromSeconds(60), CancellationToken.None);
+        Assert.NotNull(taken);
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Null(await Queue.ClaimAsync("another worker", TimeSpan.FromSeconds(60), CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var (summary, _) = await DrainAsync(Worker());
+
+        Assert.Equal(1, summary.Stored);
+        var job = Assert.Single(await JobsAsync());
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Equal(2, job.Attempts);
+        Assert.Null(job.LeaseOwner);
+        Assert.Equal(1, await db.Sources.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_worker_that_lost_its_lease_cannot_finish_the_job_over_the_new_holder()
+    {
+        await Queue.EnqueueAsync([Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1))], CancellationToken.None);
+        var first = await Queue.ClaimAsync("slow worker", TimeSpan.FromSeconds(60), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var second = await Queue.ClaimAsync("second worker", TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.Equal(first!.Id, second!.Id);
+        Assert.False(await Queue.FailAsync(first.Id, "slow worker", "too late", CancellationToken.None));
+        Assert.True(await Queue.CompleteAsync(second.Id, "second worker", null, CancellationToken.None));
+        Assert.Equal(JobState.Done, Assert.Single(await JobsAsync()).State);
+    }
+
+    [Fact]
+    public async Task An_unreachable_address_is_retried_with_growing_waits_then_failed_with_its_reason()
+    {
+        var url = $"http://127.0.0.1:{ClosedPort()}/2026/03/khorog-hearing.html";
+        await Queue.EnqueueAsync([url], CancellationToken.None);
+        var options = new WorkerOptions { Drain = true, MaxAttempts = 3, Backoff = TimeSpan.FromSeconds(10) };
+
+        var (first, _) = await DrainAsync(Worker(options));
+        var job = Assert.Single(await JobsAsync());
+        Assert.Equal(1, first.Retrying);
+        Assert.Equal((JobState.Waiting, 1), (job.State, job.Attempts));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(10), job.NextAttemptAt);
+        Assert.Contains("cannot connect", job.LastError, StringComparison.Ordinal);
+
+        // Not due yet: a drain does nothing.
+        clock.Advance(TimeSpan.FromSeconds(9));
+        var (early, _) = await DrainAsync(Worker(options));
+        Assert.Equal(0, early.Retrying + early.Failed);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await DrainAsync(Worker(options));
+        job = Assert.Single(await JobsAsync());
+        Assert.Equal((JobState.Waiting, 2), (job.State, job.Attempts));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(20), job.NextAttemptAt);
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var (last, events) = await DrainAsync(Worker(options));
+        job = Assert.Single(await JobsAsync());
+        Assert.Equal(1, last.Failed);
+        Assert.Equal((JobState.Failed, 3), (job.State, job.Attempts));
+        Assert.Contains("cannot connect", job.LastError, StringComparison.Ordinal);
+        Assert.Contains("gave up after 3 attempts", job.LastError, StringComparison.Ordinal);
+        Assert.Equal(url, Assert.Single(events).Target);
+        Assert.Equal(url, (await db.Failures.SingleAsync()).Origin);
+    }
+
+    [Fact]
+    public async Task An_empty_file_fails_at_once_with_the_readers_reason_and_the_others_are_stored()
+    {
+        var good = Write("good.txt", Article("Aibek Dzhumabaev", "Naryn", 1));
+        var empty = Write("empty.txt", "");
+        await Queue.EnqueueAsync([empty, good], CancellationToken.None);
+
+        var (summary, _) = await DrainAsync(Worker());
+
+        Assert.Equal((1, 1, 0), (summary.Stored, summary.Failed, summary.Retrying));
+        var jobs = await JobsAsync();
+        Assert.Equal((JobState.Failed, 1), (jobs[0].State, jobs[0].Attempts));
+        Assert.Contains("empty", jobs[0].LastError, StringComparison.Ordinal);
+        Assert.Equal(JobState.Done, jobs[1].State);
+        Assert.Equal(empty, (await db.Failures.SingleAsync()).Origin);
+    }
+
+    [Fact]
+    public async Task Retrying_failed_jobs_queues_them_again_and_a_fixed_input_then_goes_in()
+    {
+        var report = Write("report.txt", "");
+        await Queue.EnqueueAsync([report], CancellationToken.None);
+        await DrainAsync(Worker());
+        File.WriteAllText(report, Article("Saltanat Ermekova", "Talas", 7));
+
+        var requeued = await Queue.RetryFailedAsync(CancellationToken.None);
+        var waiting = Assert.Single(await JobsAsync());
+        var (summary, _) = await DrainAsync(Worker());
+
+        Assert.Equal(1, requeued);
+        Assert.Equal((JobState.Waiting, 0), (waiting.State, waiting.Attempts));
+        Assert.Equal(1, summary.Stored);
+        Assert.Equal(JobState.Done, Assert.Single(await JobsAsync()).State);
+    }
+
+    [Fact]
+    public async Task Claim_statement_skips_locked_rows_on_postgres_only()
+    {
+        Assert.Contains("FOR UPDATE SKIP LOCKED", JobQueue.ClaimSql("Npgsql.EntityFrameworkCore.PostgreSQL"), StringComparison.Ordinal);
+        Assert.DoesNotContain("FOR UPDATE", JobQueue.ClaimSql(db.Database.ProviderName), StringComparison.Ordinal);
+        Assert.Contains("RETURNING", JobQueue.ClaimSql(db.Database.ProviderName), StringComparison.Ordinal);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_feed_address_becomes_one_job_per_item_and_each_item_one_source()
+    {
+        await using var server = await Feeds.FeedServer.StartAsync();
+        server.Add("Osh lawyer summoned", "https://osh-herald.example/2026/03/lawyer-summoned", "The lawyer Mirlan Osmonaliev was summoned to the Osh prosecutor's office on Tuesday.");
+        server.Add("Batken reporter questioned", "https://osh-herald.example/2026/03/reporter-questioned", "The reporter Cholpon Abdraimova was questioned for six hours in Batken.");
+        await Queue.EnqueueAsync([server.Url], CancellationToken.None);
+
+        var (summary, _) = await DrainAsync(Worker());
+
+        Assert.Equal((1, 2), (summary.Expanded, summary.Stored));
+        var jobs = await JobsAsync();
+        Assert.Equal([JobKind.Url, JobKind.Item, JobKind.Item], jobs.Select(j => j.Kind));
+        Assert.All(jobs, j => Assert.Equal(JobState.Done, j.State));
+        Assert.Null(jobs[0].SourceId);
+        var origins = await db.Sources.Select(s => s.Origin).OrderBy(o => o).ToListAsync();
+        Assert.Equal(["https://osh-herald.example/2026/03/lawyer-summoned", "https://osh-herald.example/2026/03/reporter-questioned"], origins);
+    }
+}
