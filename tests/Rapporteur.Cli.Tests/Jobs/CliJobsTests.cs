@@ -1,13 +1,16 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Store;
 
 namespace Rapporteur.Cli.Tests.Jobs;
 
-/// <summary>`rapporteur enqueue|worker|jobs|feeds` through a test console, output piped, on a SQLite file in a temp folder.</summary>
-public sealed class CliJobsTests : IDisposable
+/// <summary>`rapporteur enqueue|worker|jobs|feeds` through a test console, output piped, on SQLite and on PostgreSQL.</summary>
+public abstract class CliJobsTests : IDisposable
 {
+    public sealed class OnSqlite() : CliJobsTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : CliJobsTests(StoreKind.Postgres);
+
     private const string TarazArticle = """
         Taraz Journalist Placed Under House Arrest
 
@@ -26,15 +29,22 @@ public sealed class CliJobsTests : IDisposable
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "rcli-jobs-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public CliJobsTests() => Directory.CreateDirectory(Inputs);
+    private readonly TestDatabases databases;
+
+    protected CliJobsTests(StoreKind kind)
+    {
+        Directory.CreateDirectory(Inputs);
+        databases = new TestDatabases(kind, root);
+    }
 
     private string Inputs => Path.Combine(root, "in");
 
-    private string Db => Path.Combine(root, "r.db");
+    private string Db => databases.Location();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+        databases.Remove();
         Directory.Delete(root, recursive: true);
     }
 
@@ -51,6 +61,54 @@ public sealed class CliJobsTests : IDisposable
     {
         await using var db = await Database.OpenAsync(Db, CancellationToken.None);
         return await db.Sources.CountAsync();
+    }
+
+    [Fact]
+    public async Task Two_worker_processes_draining_one_queue_store_every_input_once_and_claim_no_job_twice()
+    {
+        string[] towns = ["Taraz", "Turkistan", "Kyzylorda", "Aktobe", "Oral", "Semey"];
+        for (var i = 0; i < 24; i++)
+        {
+            var town = towns[i % towns.Length];
+            Write($"report-{i}.txt", $"""
+                {town} Blogger Questioned Again (report {i})
+
+                Police in {town} questioned the blogger Nurlan Zhaksybekov for the {i + 2}th time on Monday about a video he posted on water shortages in the district.
+
+                His lawyer said the questioning lasted {i + 3} hours and that no charge had been brought.
+                """);
+        }
+        Assert.Equal(0, (await RunAsync("enqueue", Inputs)).ExitCode);
+
+        // Real processes, as separate machines would run them, on the same database.
+        var rapporteur = Path.Combine(AppContext.BaseDirectory, "rapporteur.dll");
+        var workers = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in (string[])[rapporteur, "worker", "--drain", "--concurrency", "2", "--db", Db])
+            {
+                start.ArgumentList.Add(arg);
+            }
+            return System.Diagnostics.Process.Start(start)!;
+        }).ToList();
+        foreach (var worker in workers)
+        {
+            var output = worker.StandardOutput.ReadToEndAsync();
+            var errors = worker.StandardError.ReadToEndAsync();
+            await worker.WaitForExitAsync();
+            Assert.True(worker.ExitCode == 0, $"worker exited with {worker.ExitCode}: {await output} {await errors}");
+        }
+
+        await using var db = await Database.OpenAsync(Db, CancellationToken.None);
+        Assert.Equal(24, await db.Sources.CountAsync());
+        Assert.Equal(24, await db.Sources.Select(s => s.Sha256).Distinct().CountAsync());
+        var jobs = await db.Jobs.ToListAsync();
+        Assert.Equal(24, jobs.Count);
+        Assert.All(jobs, job =>
+        {
+            Assert.Equal(Rapporteur.Store.Jobs.JobState.Done, job.State);
+            Assert.Equal(1, job.Attempts);
+        });
     }
 
     [Fact]

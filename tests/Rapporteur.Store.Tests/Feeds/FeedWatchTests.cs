@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Rapporteur.Store.Feeds;
@@ -9,11 +8,15 @@ using Rapporteur.Store.Jobs;
 namespace Rapporteur.Store.Tests.Feeds;
 
 /// <summary>
-/// Watched feeds polled by a draining worker from a feed served on loopback, on a real SQLite
-/// file, with the clock moved by the test.
+/// Watched feeds polled by a draining worker from a feed served on loopback, on a real database
+/// (SQLite and PostgreSQL), with the clock moved by the test.
 /// </summary>
-public sealed class FeedWatchTests : IAsyncLifetime
+public abstract class FeedWatchTests(StoreKind kind) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : FeedWatchTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : FeedWatchTests(StoreKind.Postgres);
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-feeds-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 4, 2, 6, 0, 0, TimeSpan.Zero));
     // One client for all tests, as an application keeps one.
@@ -21,10 +24,13 @@ public sealed class FeedWatchTests : IAsyncLifetime
     private RapporteurDb db = null!;
     private FeedServer server = null!;
 
-    private string DbPath => Path.Combine(folder, "r.db");
+    private TestDatabases databases = null!;
+
+    private string DbPath => databases.Location("r");
 
     public async Task InitializeAsync()
     {
+        databases = new TestDatabases(kind, folder);
         Directory.CreateDirectory(folder);
         db = await Database.OpenAsync(DbPath, CancellationToken.None);
         server = await FeedServer.StartAsync();
@@ -36,7 +42,7 @@ public sealed class FeedWatchTests : IAsyncLifetime
     {
         await server.DisposeAsync();
         await db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        databases.Remove();
         Directory.Delete(folder, recursive: true);
     }
 

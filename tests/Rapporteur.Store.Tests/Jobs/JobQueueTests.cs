@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Rapporteur.Store.Jobs;
@@ -10,21 +9,28 @@ using Rapporteur.Store.Jobs;
 namespace Rapporteur.Store.Tests.Jobs;
 
 /// <summary>
-/// The queue and the worker on a real SQLite file per test; the clock is a FakeTimeProvider so
+/// The queue and the worker on a real database per test, SQLite and PostgreSQL; the clock is a FakeTimeProvider so
 /// leases and backoff are moved by the test, and each worker slot opens its own connection.
 /// </summary>
-public sealed class JobQueueTests : IAsyncLifetime
+public abstract class JobQueueTests(StoreKind kind) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : JobQueueTests(StoreKind.Sqlite);
+
+    public sealed class OnPostgres() : JobQueueTests(StoreKind.Postgres);
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-jobs-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 14, 9, 0, 0, TimeSpan.Zero));
     // One client for all tests, as an application keeps one.
     private static readonly HttpClient Http = new();
     private RapporteurDb db = null!;
 
-    private string DbPath => Path.Combine(folder, "r.db");
+    private TestDatabases databases = null!;
+
+    private string DbPath => databases.Location("r");
 
     public async Task InitializeAsync()
     {
+        databases = new TestDatabases(kind, folder);
         Directory.CreateDirectory(Path.Combine(folder, "in"));
         db = await Database.OpenAsync(DbPath, CancellationToken.None);
     }
@@ -32,7 +38,7 @@ public sealed class JobQueueTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        databases.Remove();
         Directory.Delete(folder, recursive: true);
     }
 
@@ -248,9 +254,17 @@ public sealed class JobQueueTests : IAsyncLifetime
     [Fact]
     public async Task Claim_statement_skips_locked_rows_on_postgres_only()
     {
-        Assert.Contains("FOR UPDATE SKIP LOCKED", JobQueue.ClaimSql("Npgsql.EntityFrameworkCore.PostgreSQL"), StringComparison.Ordinal);
-        Assert.DoesNotContain("FOR UPDATE", JobQueue.ClaimSql(db.Database.ProviderName), StringComparison.Ordinal);
-        Assert.Contains("RETURNING", JobQueue.ClaimSql(db.Database.ProviderName), StringComparison.Ordinal);
+        // SQLite has one writer at a time and no row locks; PostgreSQL workers skip each other's claimed rows.
+        var sql = JobQueue.ClaimSql(db.Database.ProviderName);
+        if (kind == StoreKind.Postgres)
+        {
+            Assert.Contains("FOR UPDATE SKIP LOCKED", sql, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("FOR UPDATE", sql, StringComparison.Ordinal);
+        }
+        Assert.Contains("RETURNING", sql, StringComparison.Ordinal);
         await Task.CompletedTask;
     }
 
