@@ -17,6 +17,9 @@ namespace Rapporteur.Store.Names;
 /// </summary>
 public sealed class NameResolution(RapporteurDb db)
 {
+    // An arbitrary key of this application's own for PostgreSQL's advisory lock.
+    private const long ResolutionLock = 0x5261_7070_4e61_6d65;
+
     /// <summary>Resolves inside a transaction of its own, or inside the caller's when one is open.</summary>
     public async Task<NamesResolved> ResolveAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +36,12 @@ public sealed class NameResolution(RapporteurDb db)
 
     private async Task<NamesResolved> ResolveAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
+        // Workers on one PostgreSQL server may finish together: one resolution at a time, each
+        // reading what the one before it wrote. (SQLite lets one writer in at a time already.)
+        if (db is Postgres.PostgresRapporteurDb)
+        {
+            await Execute($"SELECT pg_advisory_xact_lock({ResolutionLock})", transaction, cancellationToken);
+        }
         var (records, sources) = await RecordsAsync(cancellationToken);
         var judgements = await db.NameJudgements.AsNoTracking()
             .OrderBy(j => j.Id)
