@@ -72,7 +72,7 @@ public sealed class Lexicon
             Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
             OrgHeads = heads.ToFrozenDictionary(StringComparer.Ordinal),
             // Rows of one type together, in the order each type first appears: extraction relies on it.
-            Triggers = [.. triggers.Select((t, row) => (t, row)).OrderBy(x => triggers.FindIndex(y => y.Item1 == x.t.Item1)).ThenBy(x => x.row).Select(x => x.t)],
+            Triggers = [.. triggers.GroupBy(t => t.Item1).SelectMany(rows => rows)],
             StatementVerbs = WordPattern(string.Join('|', verbs), scansWholeTexts: true),
             Roles = roles,
         };

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store.Ingest;
 using Rapporteur.Store.Jobs;
@@ -69,21 +67,8 @@ public sealed class FeedWatch(RapporteurDb db, TimeProvider time)
     public async Task<FeedRow?> ClaimDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var property = db.Model.FindEntityType(typeof(FeedRow))!.FindProperty(nameof(FeedRow.NextPollAt))!.GetTypeMapping();
-        object Provider(DateTimeOffset at) => property.Converter?.ConvertToProvider(at) ?? at;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        long? id;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = ClaimSql(db.Database.ProviderName);
-            Add(command, "@now", Provider(now));
-            Add(command, "@until", Provider(now + PollLease));
-            var result = await command.ExecuteScalarAsync(cancellationToken);
-            id = result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        object Provider(DateTimeOffset at) => RowClaim.ToProvider<FeedRow>(db, nameof(FeedRow.NextPollAt), at);
+        var id = await RowClaim.ClaimAsync(db, ClaimSql(db.Database.ProviderName), [("@now", Provider(now)), ("@until", Provider(now + PollLease))], cancellationToken);
         return id is { } claimed ? await db.Feeds.AsNoTracking().SingleAsync(f => f.Id == claimed, cancellationToken) : null;
     }
 
@@ -162,13 +147,5 @@ public sealed class FeedWatch(RapporteurDb db, TimeProvider time)
             .SetProperty(f => f.ConsecutiveFailures, failures)
             .SetProperty(f => f.NextPollAt, next), cancellationToken);
         return new FeedPollFailed(feed.Id, feed.Url, reason, failures, next);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

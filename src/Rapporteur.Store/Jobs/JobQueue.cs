@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store.Ingest;
 
@@ -106,22 +104,14 @@ public sealed class JobQueue(RapporteurDb db, TimeProvider time)
     public async Task<JobRow?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        long? id;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = ClaimSql(db.Database.ProviderName);
-            Add(command, "@running", Provider(nameof(JobRow.State), JobState.Running));
-            Add(command, "@waiting", Provider(nameof(JobRow.State), JobState.Waiting));
-            Add(command, "@owner", owner);
-            Add(command, "@now", Provider(nameof(JobRow.NextAttemptAt), now));
-            Add(command, "@until", Provider(nameof(JobRow.NextAttemptAt), now + lease));
-            var result = await command.ExecuteScalarAsync(cancellationToken);
-            id = result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var id = await RowClaim.ClaimAsync(db, ClaimSql(db.Database.ProviderName),
+        [
+            ("@running", Provider(nameof(JobRow.State), JobState.Running)),
+            ("@waiting", Provider(nameof(JobRow.State), JobState.Waiting)),
+            ("@owner", owner),
+            ("@now", Provider(nameof(JobRow.NextAttemptAt), now)),
+            ("@until", Provider(nameof(JobRow.NextAttemptAt), now + lease)),
+        ], cancellationToken);
         return id is { } claimed ? await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == claimed, cancellationToken) : null;
     }
 
@@ -201,17 +191,5 @@ public sealed class JobQueue(RapporteurDb db, TimeProvider time)
         db.Jobs.Where(j => j.Id == id && j.LeaseOwner == owner && j.State == JobState.Running);
 
     // Raw SQL gets no value conversion from EF, so values are converted as the model stores them.
-    private object Provider(string property, object value)
-    {
-        var mapping = db.Model.FindEntityType(typeof(JobRow))!.FindProperty(property)!.GetTypeMapping();
-        return mapping.Converter?.ConvertToProvider(value) ?? value;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    private object Provider(string property, object value) => RowClaim.ToProvider<JobRow>(db, property, value);
 }
