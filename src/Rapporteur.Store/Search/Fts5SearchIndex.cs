@@ -57,13 +57,7 @@ public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new SearchHit(
-                reader.GetInt64(0),
-                reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4).Replace('\n', ' '),
-                -reader.GetDouble(5)));
+            hits.Add(SearchHit.Read(reader, -reader.GetDouble(5)));
         }
         hits.Sort((a, b) => b.Score.CompareTo(a.Score));
         return hits;

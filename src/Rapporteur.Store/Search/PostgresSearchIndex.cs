@@ -67,13 +67,7 @@ public sealed class PostgresSearchIndex(RapporteurDb db) : ISearchIndex
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new SearchHit(
-                reader.GetInt64(0),
-                reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4).Replace('\n', ' '),
-                reader.GetFloat(5)));
+            hits.Add(SearchHit.Read(reader, reader.GetFloat(5)));
         }
         return hits;
     }
