@@ -13,21 +13,23 @@ public static class WorkerCommand
     {
         var concurrency = new Option<int>("--concurrency") { Description = "Jobs run at once, each on a connection of its own", DefaultValueFactory = _ => 1 };
         var drain = new Option<bool>("--drain") { Description = "Exit once no job is due and none is running, instead of waiting for more" };
+        var batch = new Option<int>("--batch") { Description = "Never-tried jobs a slot takes at once; they are read side by side and stored in one commit", DefaultValueFactory = _ => new WorkerOptions().Batch };
         var attempts = new Option<int>("--max-attempts") { Description = "Attempts before a job failing for a passing reason (network, timeout, busy database) is failed", DefaultValueFactory = _ => 5 };
         var lease = new Option<int>("--lease") { Description = "Seconds a claimed job is held without renewal; another worker takes it over after that", DefaultValueFactory = _ => 60 };
         var maxSize = new Option<long>("--max-size") { Description = "Refuse inputs larger than this many bytes", DefaultValueFactory = _ => IngestOptions.DefaultMaxBytes };
-        var command = new Command("worker", "Ingest queued jobs and poll watched feeds") { concurrency, drain, attempts, lease, maxSize };
+        var command = new Command("worker", "Ingest queued jobs and poll watched feeds") { concurrency, batch, drain, attempts, lease, maxSize };
         command.SetAction((result, cancellationToken) => context.RunAsync(result, async db =>
         {
-            if (result.GetValue(concurrency) < 1 || result.GetValue(attempts) < 1 || result.GetValue(lease) < 1)
+            if (result.GetValue(concurrency) < 1 || result.GetValue(batch) < 1 || result.GetValue(attempts) < 1 || result.GetValue(lease) < 1)
             {
-                context.Console.Profile.Out.Writer.WriteLine("error: --concurrency, --max-attempts and --lease must be at least 1");
+                context.Console.Profile.Out.Writer.WriteLine("error: --concurrency, --batch, --max-attempts and --lease must be at least 1");
                 return RapporteurCli.NothingDone;
             }
             var location = context.Globals.DatabaseLocation(result);
             var options = new WorkerOptions
             {
                 Concurrency = result.GetValue(concurrency),
+                Batch = result.GetValue(batch),
                 Drain = result.GetValue(drain),
                 MaxAttempts = result.GetValue(attempts),
                 Lease = TimeSpan.FromSeconds(result.GetValue(lease)),

@@ -167,6 +167,24 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
         return outcomes;
     }
 
+    /// <summary>
+    /// Opens a transaction on the store's connection for <see cref="StoreAsync(PreparedSource, DbTransaction, CancellationToken)"/>:
+    /// the caller stores several sources and records its own changes in it before one commit.
+    /// </summary>
+    public async Task<DbTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>Stores one prepared source (and a feed's items after it) in the caller's transaction, whole or not at all.</summary>
+    public Task<IReadOnlyList<IngestOutcome>> StoreAsync(PreparedSource prepared, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(transaction);
+        return StoreAsync(prepared, null, transaction, cancellationToken);
+    }
+
     private async Task<long?> KnownAsync(string sha, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (known is null)
@@ -245,6 +263,11 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
         catch (DbException e)
         {
             await transaction.RollbackAsync("source", cancellationToken);
+            // Another writer stored the same bytes meanwhile and the unique key stopped this copy.
+            if (await KnownAsync(prepared.Sha256, transaction, cancellationToken) is { } theirs)
+            {
+                return [new IngestedDuplicate(input.Origin, theirs)];
+            }
             return [await RecordAsync(input.Origin, prepared.Sha256, ReadProblem.Corrupt, "the store refused it: " + e.Message, transaction, cancellationToken)];
         }
         var outcomes = new List<IngestOutcome> { new IngestedNew(input.Origin, row.Id, prepared.Documents.Count, read.Warnings) };

@@ -82,17 +82,26 @@ public sealed class JobQueue(RapporteurDb db, TimeProvider time)
     private static JobRow NewJob(JobKind kind, string target, DateTimeOffset now) =>
         new() { Kind = kind, Target = target, State = JobState.Waiting, NextAttemptAt = now, CreatedAt = now, UpdatedAt = now };
 
-    /// <summary>The claim statement for the provider: one UPDATE of the first due job, returning its id.</summary>
-    public static string ClaimSql(string? providerName) =>
-        $"""
-        UPDATE "jobs" SET "State" = @running, "LeaseOwner" = @owner, "LeaseExpiresAt" = @until, "Attempts" = "Attempts" + 1, "UpdatedAt" = @now
-        WHERE "Id" = (
-            SELECT "Id" FROM "jobs"
-            WHERE ("State" = @waiting AND "NextAttemptAt" <= @now) OR ("State" = @running AND "LeaseExpiresAt" < @now)
-            ORDER BY "NextAttemptAt", "Id"
-            LIMIT 1{(IsPostgres(providerName) ? " FOR UPDATE SKIP LOCKED" : "")})
-        RETURNING "Id"
-        """;
+    /// <summary>
+    /// The claim statement for the provider: one UPDATE of up to @limit due jobs, returning their ids.
+    /// With <paramref name="freshOnly"/> it takes only jobs never tried: a job tried before may be
+    /// the one that killed its worker, so it is claimed alone and cannot take a batch down with it.
+    /// </summary>
+    public static string ClaimSql(string? providerName, bool freshOnly = false)
+    {
+        var due = freshOnly
+            ? """ "State" = @waiting AND "NextAttemptAt" <= @now AND "Attempts" = 0 """
+            : """ ("State" = @waiting AND "NextAttemptAt" <= @now) OR ("State" = @running AND "LeaseExpiresAt" < @now) """;
+        return $"""
+            UPDATE "jobs" SET "State" = @running, "LeaseOwner" = @owner, "LeaseExpiresAt" = @until, "Attempts" = "Attempts" + 1, "UpdatedAt" = @now
+            WHERE "Id" IN (
+                SELECT "Id" FROM "jobs"
+                WHERE {due.Trim()}
+                ORDER BY "NextAttemptAt", "Id"
+                LIMIT @limit{(IsPostgres(providerName) ? " FOR UPDATE SKIP LOCKED" : "")})
+            RETURNING "Id"
+            """;
+    }
 
     /// <summary>PostgreSQL lets competing workers skip a row another is claiming instead of waiting for it; SQLite has one writer anyway.</summary>
     public static bool IsPostgres(string? providerName) => providerName?.Contains("Npgsql", StringComparison.Ordinal) == true;
@@ -101,18 +110,34 @@ public sealed class JobQueue(RapporteurDb db, TimeProvider time)
     /// Takes the first job that is due, or whose holder's lease ran out, for <paramref name="owner"/>
     /// until <paramref name="lease"/> from now. Null when nothing is due.
     /// </summary>
-    public async Task<JobRow?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<JobRow?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimAsync(owner, lease, 1, freshOnly: false, cancellationToken)) is [var job] ? job : null;
+
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> due jobs that were never tried, in queue order, so that
+    /// their sources can be stored in one commit. Empty when none is due.
+    /// </summary>
+    public Task<IReadOnlyList<JobRow>> ClaimFreshAsync(string owner, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        ClaimAsync(owner, lease, limit, freshOnly: true, cancellationToken);
+
+    private async Task<IReadOnlyList<JobRow>> ClaimAsync(string owner, TimeSpan lease, int limit, bool freshOnly, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var id = await RowClaim.ClaimAsync(db, ClaimSql(db.Database.ProviderName),
+        var ids = await RowClaim.ClaimManyAsync(db, ClaimSql(db.Database.ProviderName, freshOnly),
         [
             ("@running", Provider(nameof(JobRow.State), JobState.Running)),
             ("@waiting", Provider(nameof(JobRow.State), JobState.Waiting)),
             ("@owner", owner),
             ("@now", Provider(nameof(JobRow.NextAttemptAt), now)),
             ("@until", Provider(nameof(JobRow.NextAttemptAt), now + lease)),
+            ("@limit", Math.Max(1, limit)),
         ], cancellationToken);
-        return id is { } claimed ? await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == claimed, cancellationToken) : null;
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var jobs = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync(cancellationToken);
+        return [.. jobs.OrderBy(j => j.NextAttemptAt).ThenBy(j => j.Id)];
     }
 
     /// <summary>Extends the lease on a job still held by <paramref name="owner"/>; false when it was lost.</summary>

@@ -4,13 +4,17 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Rapporteur.Store.Jobs;
 
 /// <summary>
-/// Claims one row with a single `UPDATE … RETURNING "Id"` statement in a transaction of its own:
+/// Claims rows with a single `UPDATE … RETURNING "Id"` statement in a transaction of its own:
 /// the queue's jobs and the watched feeds are taken this way, so that two workers never take the same row.
 /// </summary>
 internal static class RowClaim
 {
     /// <summary>The claimed row's id, or null when the statement matched nothing.</summary>
-    public static async Task<long?> ClaimAsync(RapporteurDb db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    public static async Task<long?> ClaimAsync(RapporteurDb db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken) =>
+        await ClaimManyAsync(db, sql, parameters, cancellationToken) is [var id, ..] ? id : null;
+
+    /// <summary>The ids of every row the statement claimed, none when it matched nothing.</summary>
+    public static async Task<IReadOnlyList<long>> ClaimManyAsync(RapporteurDb db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -24,9 +28,16 @@ internal static class RowClaim
             parameter.Value = value;
             command.Parameters.Add(parameter);
         }
-        var result = await command.ExecuteScalarAsync(cancellationToken);
+        var ids = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
-        return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+        return ids;
     }
 
     /// <summary>A value as the model stores it in that property's column (enum names, times as the provider keeps them).</summary>

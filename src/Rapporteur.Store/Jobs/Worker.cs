@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store.Feeds;
 using Rapporteur.Store.Ingest;
@@ -100,26 +101,49 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         var feeds = new FeedWatch(db, time);
         var fetcher = new Fetcher(http, options.Ingest, time);
         using var ingestion = new Ingestion(db, SourceReaders.Default, time);
+        var feedsLookedAt = DateTimeOffset.MinValue;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (await feeds.ClaimDueAsync(cancellationToken) is { } feed)
+                // Never-tried jobs come in batches stored in one commit; a job tried before comes alone.
+                var jobs = await queue.ClaimFreshAsync(Owner, options.Lease, options.Batch, cancellationToken);
+                if (jobs.Count == 0 && await queue.ClaimAsync(Owner, options.Lease, cancellationToken) is { } single)
                 {
-                    await PollAsync(feeds, feed, fetcher, onEvent, cancellationToken);
-                    continue;
+                    jobs = [single];
                 }
-                if (await queue.ClaimAsync(Owner, options.Lease, cancellationToken) is { } job)
+                // Feeds are looked at when the queue is empty, and between batches at most once per idle poll.
+                if (jobs.Count == 0 || time.GetUtcNow() - feedsLookedAt >= options.IdlePoll)
                 {
-                    held[job.Id] = 0;
+                    feedsLookedAt = time.GetUtcNow();
+                    if (await feeds.ClaimDueAsync(cancellationToken) is { } feed)
+                    {
+                        // Another may be due too: look again at once.
+                        feedsLookedAt = DateTimeOffset.MinValue;
+                        await PollAsync(feeds, feed, fetcher, onEvent, cancellationToken);
+                    }
+                }
+                if (jobs.Count > 0)
+                {
+                    foreach (var job in jobs)
+                    {
+                        held[job.Id] = 0;
+                    }
                     try
                     {
-                        await ProcessAsync(job, queue, fetcher, ingestion, onEvent, cancellationToken);
+                        await ProcessAsync(jobs, db, queue, fetcher, ingestion, onEvent, cancellationToken);
                     }
                     finally
                     {
-                        held.TryRemove(job.Id, out _);
+                        foreach (var job in jobs)
+                        {
+                            held.TryRemove(job.Id, out _);
+                        }
                     }
+                    continue;
+                }
+                if (feedsLookedAt == DateTimeOffset.MinValue)
+                {
                     continue;
                 }
                 if (options.Drain && !await queue.AnyRunningAsync(cancellationToken))
@@ -148,14 +172,74 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         });
     }
 
-    private async Task ProcessAsync(JobRow job, JobQueue queue, Fetcher fetcher, Ingestion ingestion, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
+    /// <summary>What fetching and preparing one job gave: the input read and extracted, or why not.</summary>
+    private sealed record Ready(JobRow Job, Fetched? Fetched, PreparedSource? Prepared, Exception? Error);
+
+    private async Task ProcessAsync(IReadOnlyList<JobRow> jobs, RapporteurDb db, JobQueue queue, Fetcher fetcher, Ingestion ingestion, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
     {
-        // A job claimed again and again is one whose worker keeps dying on it.
-        if (job.Attempts > options.MaxAttempts)
+        try
         {
-            await FailAsync(job, queue, ingestion, ReadProblem.Corrupt, $"given up after {job.Attempts - 1} attempts; the last ended without an answer (worker stopped)", onEvent, cancellationToken);
-            return;
+            var live = new List<JobRow>();
+            foreach (var job in jobs)
+            {
+                // A job claimed again and again is one whose worker keeps dying on it.
+                if (job.Attempts > options.MaxAttempts)
+                {
+                    await FailAsync(job, queue, ingestion, ReadProblem.Corrupt, $"given up after {job.Attempts - 1} attempts; the last ended without an answer (worker stopped)", onEvent, cancellationToken);
+                }
+                else
+                {
+                    live.Add(job);
+                }
+            }
+            // Fetching, reading and extraction run side by side on the thread pool; storing is one commit.
+            var ready = await Task.WhenAll(live.Select(job => Task.Run(() => FetchAsync(job, fetcher, cancellationToken), cancellationToken)));
+            var toStore = new List<(JobRow Job, PreparedSource Prepared)>();
+            foreach (var (job, fetched, prepared, error) in ready)
+            {
+                switch (fetched)
+                {
+                    case null:
+                        await RetryOrFailAsync(job, queue, ingestion, ReadProblem.Unreachable, Describe(error!), onEvent, cancellationToken);
+                        break;
+                    case FetchFailed f when f.Transient:
+                        await RetryOrFailAsync(job, queue, ingestion, f.Problem, f.Detail, onEvent, cancellationToken);
+                        break;
+                    case FetchFailed f:
+                        await FailAsync(job, queue, ingestion, f.Problem, f.Detail, onEvent, cancellationToken);
+                        break;
+                    case FetchedInput when job.Kind != JobKind.Item && prepared!.Result is Read { Items.Count: > 0 } feed:
+                        var fresh = await queue.EnqueueItemsAsync(job.Target, feed.Items, null, cancellationToken);
+                        await queue.CompleteAsync(job.Id, Owner, null, cancellationToken);
+                        Interlocked.Increment(ref expanded);
+                        await onEvent(new WorkerEvent(WorkerEventKind.Expanded, job.Target, $"a feed of {feed.Items.Count} items, {fresh} new queued", job.Id));
+                        break;
+                    case FetchedInput:
+                        toStore.Add((job, prepared!));
+                        break;
+                    default:
+                        await FailAsync(job, queue, ingestion, ReadProblem.Unsupported, "nothing was fetched", onEvent, cancellationToken);
+                        break;
+                }
+            }
+            if (toStore.Count > 0)
+            {
+                await StoreAsync(toStore, db, queue, ingestion, onEvent, cancellationToken);
+            }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: hand the jobs still held back now rather than leave them to wait out their lease.
+            foreach (var job in jobs)
+            {
+                await queue.ReleaseAsync(job.Id, Owner, CancellationToken.None);
+            }
+            throw;
+        }
+    }
+
+    private async Task<Ready> FetchAsync(JobRow job, Fetcher fetcher, CancellationToken cancellationToken)
+    {
         try
         {
             var fetched = job.Kind switch
@@ -164,65 +248,70 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                 JobKind.Url => await fetcher.FetchUrlAsync(job.Target, cancellationToken),
                 _ => await fetcher.FetchAsync(job.Target, cancellationToken),
             };
-            switch (fetched)
-            {
-                case FetchFailed f when f.Transient:
-                    await RetryOrFailAsync(job, queue, ingestion, f.Problem, f.Detail, onEvent, cancellationToken);
-                    return;
-                case FetchFailed f:
-                    await FailAsync(job, queue, ingestion, f.Problem, f.Detail, onEvent, cancellationToken);
-                    return;
-                case FetchedInput input:
-                    await StoreAsync(job, input.Input, queue, ingestion, onEvent, cancellationToken);
-                    return;
-                default:
-                    await FailAsync(job, queue, ingestion, ReadProblem.Unsupported, "nothing was fetched", onEvent, cancellationToken);
-                    return;
-            }
+            return new Ready(job, fetched, fetched is FetchedInput input ? Ingestion.Prepare(input.Input, SourceReaders.Default) : null, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (Retryable.Is(e) && !cancellationToken.IsCancellationRequested)
         {
-            // Stopping: hand the job back now rather than leave it to wait out its lease.
-            await queue.ReleaseAsync(job.Id, Owner, CancellationToken.None);
-            throw;
-        }
-        catch (Exception e) when (Retryable.Is(e))
-        {
-            await RetryOrFailAsync(job, queue, ingestion, ReadProblem.Unreachable, Describe(e), onEvent, cancellationToken);
+            return new Ready(job, null, null, e);
         }
     }
 
-    private async Task StoreAsync(JobRow job, SourceInput input, JobQueue queue, Ingestion ingestion, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
+    // The sources of a batch and the jobs' new states go in one commit: a job is done exactly when its source is stored.
+    private async Task StoreAsync(List<(JobRow Job, PreparedSource Prepared)> batch, RapporteurDb db, JobQueue queue, Ingestion ingestion, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
     {
-        // Reading and extraction are CPU work; they run beside the other slots on the thread pool.
-        var prepared = await Task.Run(() => Ingestion.Prepare(input, SourceReaders.Default), cancellationToken);
-        if (job.Kind != JobKind.Item && prepared.Result is Read { Items.Count: > 0 } feed)
+        var events = new List<WorkerEvent>();
+        int newOnes = 0, sameOnes = 0, refused = 0;
+        try
         {
-            var fresh = await queue.EnqueueItemsAsync(job.Target, feed.Items, null, cancellationToken);
-            await queue.CompleteAsync(job.Id, Owner, null, cancellationToken);
-            Interlocked.Increment(ref expanded);
-            await onEvent(new WorkerEvent(WorkerEventKind.Expanded, job.Target, $"a feed of {feed.Items.Count} items, {fresh} new queued", job.Id));
+            await using var transaction = await ingestion.BeginAsync(cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            try
+            {
+                foreach (var (job, prepared) in batch)
+                {
+                    var outcomes = await ingestion.StoreAsync(prepared, transaction, cancellationToken);
+                    switch (outcomes[0])
+                    {
+                        case IngestedNew n:
+                            await queue.CompleteAsync(job.Id, Owner, n.SourceId, cancellationToken);
+                            newOnes++;
+                            events.Add(new WorkerEvent(WorkerEventKind.Stored, job.Target, $"source {n.SourceId}, {n.Documents} documents", job.Id));
+                            break;
+                        case IngestedDuplicate d:
+                            await queue.CompleteAsync(job.Id, Owner, d.SourceId, cancellationToken);
+                            sameOnes++;
+                            events.Add(new WorkerEvent(WorkerEventKind.Duplicate, job.Target, $"same bytes as source {d.SourceId}", job.Id));
+                            break;
+                        case IngestFailed f:
+                            // The ingestion has recorded the failure with its reason already.
+                            await queue.FailAsync(job.Id, Owner, f.Detail, cancellationToken);
+                            refused++;
+                            events.Add(new WorkerEvent(WorkerEventKind.Failed, job.Target, f.Detail, job.Id));
+                            break;
+                    }
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (Retryable.Is(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the batch was kept: each job waits its turn to be tried again.
+            foreach (var (job, _) in batch)
+            {
+                await RetryOrFailAsync(job, queue, ingestion, ReadProblem.Unreachable, Describe(e), onEvent, cancellationToken);
+            }
             return;
         }
-        var outcomes = await ingestion.StoreAsync(prepared, cancellationToken);
-        switch (outcomes[0])
+        Interlocked.Add(ref stored, newOnes);
+        Interlocked.Add(ref duplicates, sameOnes);
+        Interlocked.Add(ref failed, refused);
+        foreach (var e in events)
         {
-            case IngestedNew n:
-                await queue.CompleteAsync(job.Id, Owner, n.SourceId, cancellationToken);
-                Interlocked.Increment(ref stored);
-                await onEvent(new WorkerEvent(WorkerEventKind.Stored, job.Target, $"source {n.SourceId}, {n.Documents} documents", job.Id));
-                break;
-            case IngestedDuplicate d:
-                await queue.CompleteAsync(job.Id, Owner, d.SourceId, cancellationToken);
-                Interlocked.Increment(ref duplicates);
-                await onEvent(new WorkerEvent(WorkerEventKind.Duplicate, job.Target, $"same bytes as source {d.SourceId}", job.Id));
-                break;
-            case IngestFailed f:
-                // The ingestion has recorded the failure with its reason already.
-                await queue.FailAsync(job.Id, Owner, f.Detail, cancellationToken);
-                Interlocked.Increment(ref failed);
-                await onEvent(new WorkerEvent(WorkerEventKind.Failed, job.Target, f.Detail, job.Id));
-                break;
+            await onEvent(e);
         }
     }
 

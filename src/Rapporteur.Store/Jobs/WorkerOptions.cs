@@ -8,6 +8,9 @@ public sealed record WorkerOptions
     /// <summary>Jobs worked on at once, each with a connection of its own.</summary>
     public int Concurrency { get; init; } = 1;
 
+    /// <summary>Never-tried jobs a slot claims at once; their sources are read side by side and stored in one commit.</summary>
+    public int Batch { get; init; } = 16;
+
     /// <summary>Attempts before a job that keeps failing for a passing reason is failed for good.</summary>
     public int MaxAttempts { get; init; } = 5;
 

@@ -101,6 +101,36 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Same_bytes_stored_by_two_writers_at_once_are_one_source_and_a_duplicate()
+    {
+        var prepared = Store.Ingest.Ingestion.Prepare(new SourceInput(Encoding.UTF8.GetBytes(Article), "khorog.txt", Captured, "text/plain"), SourceReaders.Default);
+        await using var other = await Database.OpenAsync(databases.Location(), CancellationToken.None);
+        using var first = Ingestion();
+        using var second = new Ingestion(other, SourceReaders.Default, TimeProvider.System);
+
+        IngestOutcome stored, raced;
+        await using (var transaction = await first.BeginAsync(CancellationToken.None))
+        {
+            stored = (await first.StoreAsync(prepared, transaction, CancellationToken.None))[0];
+            // The second writer starts while the first has not committed: it waits on the first's lock or key.
+            var racing = Task.Run(async () =>
+            {
+                await using var theirs = await second.BeginAsync(CancellationToken.None);
+                var outcome = (await second.StoreAsync(prepared, theirs, CancellationToken.None))[0];
+                await theirs.CommitAsync(CancellationToken.None);
+                return outcome;
+            });
+            await Task.Delay(300);
+            await transaction.CommitAsync(CancellationToken.None);
+            raced = await racing;
+        }
+
+        var source = Assert.IsType<IngestedNew>(stored);
+        Assert.Equal(source.SourceId, Assert.IsType<IngestedDuplicate>(raced).SourceId);
+        Assert.Equal((1, 1, 0), await CountsAsync());
+    }
+
+    [Fact]
     public async Task Refused_input_is_recorded_as_a_failure_and_adds_no_source_or_document()
     {
         byte[] binary = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, .. new byte[40]];

@@ -167,6 +167,46 @@ public abstract class JobQueueTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Never_tried_jobs_are_claimed_in_a_batch_and_a_job_tried_before_only_alone()
+    {
+        var paths = Enumerable.Range(1, 5).Select(i => Write($"{i}.txt", Article("Aibek Dzhumabaev", "Naryn", i))).ToList();
+        await Queue.EnqueueAsync(paths, CancellationToken.None);
+        var died = await Queue.ClaimAsync("a worker that dies", TimeSpan.FromSeconds(60), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(61));
+
+        var batch = await Queue.ClaimFreshAsync("batch worker", TimeSpan.FromSeconds(60), 3, CancellationToken.None);
+        var rest = await Queue.ClaimFreshAsync("batch worker", TimeSpan.FromSeconds(60), 3, CancellationToken.None);
+        var none = await Queue.ClaimFreshAsync("batch worker", TimeSpan.FromSeconds(60), 3, CancellationToken.None);
+        var retaken = await Queue.ClaimAsync("another worker", TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        // The job whose worker died is never part of a batch: it might be the input that killed it.
+        Assert.Equal([paths[1], paths[2], paths[3]], batch.Select(j => j.Target));
+        Assert.Equal([paths[4]], rest.Select(j => j.Target));
+        Assert.Empty(none);
+        Assert.Equal((died!.Id, 2), (retaken!.Id, retaken.Attempts));
+        Assert.All(batch.Concat(rest), j => Assert.Equal((JobState.Running, 1, "batch worker"), (j.State, j.Attempts, j.LeaseOwner)));
+    }
+
+    [Fact]
+    public async Task A_worker_stores_a_batch_and_marks_each_job_with_its_own_source()
+    {
+        var paths = Enumerable.Range(1, 7).Select(i => Write($"{i}.txt", Article(i % 2 == 0 ? "Aibek Dzhumabaev" : "Saltanat Ermekova", "Talas", i))).ToList();
+        paths.Add(Write("copy.txt", Article("Saltanat Ermekova", "Talas", 1)));
+        await Queue.EnqueueAsync(paths, CancellationToken.None);
+
+        var (summary, events) = await DrainAsync(Worker(new WorkerOptions { Drain = true, Batch = 3 }));
+
+        Assert.Equal((7, 1), (summary.Stored, summary.Duplicates));
+        var jobs = await JobsAsync();
+        var sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Origin);
+        // Each job names the source its own file became; the copy names the first file's.
+        Assert.All(jobs.Take(7), j => Assert.Equal(j.Target, sources[j.SourceId!.Value]));
+        Assert.Equal(paths[0], sources[jobs[7].SourceId!.Value]);
+        Assert.All(jobs, j => Assert.Equal((JobState.Done, 1), (j.State, j.Attempts)));
+        Assert.Equal(paths, events.Select(e => e.Target));
+    }
+
+    [Fact]
     public async Task A_worker_that_lost_its_lease_cannot_finish_the_job_over_the_new_holder()
     {
         await Queue.EnqueueAsync([Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1))], CancellationToken.None);
