@@ -17,6 +17,10 @@ public sealed class RowInserter<T> : IDisposable where T : class
     private readonly (IProperty Property, DbParameter Parameter)[] columns;
     private readonly IProperty key;
     private readonly bool generated;
+    private readonly List<T> pending = [];
+
+    // Statements sent in one round trip at most: bounds the memory a long flush holds.
+    private const int BatchLimit = 1000;
 
     public RowInserter(RapporteurDb db)
     {
@@ -50,13 +54,7 @@ public sealed class RowInserter<T> : IDisposable where T : class
         command.Transaction = transaction;
         foreach (var (property, parameter) in columns)
         {
-            var value = property.PropertyInfo!.GetValue(row);
-            var converter = property.GetTypeMapping().Converter;
-            if (converter is not null && value is not null)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-            parameter.Value = value ?? DBNull.Value;
+            parameter.Value = ProviderValue(property, row);
         }
         if (!generated)
         {
@@ -65,6 +63,83 @@ public sealed class RowInserter<T> : IDisposable where T : class
         }
         var id = await command.ExecuteScalarAsync(cancellationToken);
         key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Queues a row for <see cref="FlushAsync"/>: on a server that takes batches (PostgreSQL) every
+    /// queued row goes in one round trip; elsewhere each is stepped through the prepared command.
+    /// </summary>
+    public void Add(T row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        pending.Add(row);
+    }
+
+    /// <summary>Inserts the queued rows inside the given transaction, in order, and sets their generated keys.</summary>
+    public async Task FlushAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            if (pending.Count <= 1 || !transaction.Connection!.CanCreateBatch)
+            {
+                foreach (var row in pending)
+                {
+                    await InsertAsync(row, transaction, cancellationToken);
+                }
+                return;
+            }
+            for (var from = 0; from < pending.Count; from += BatchLimit)
+            {
+                await FlushAsync(pending.GetRange(from, Math.Min(BatchLimit, pending.Count - from)), transaction, cancellationToken);
+            }
+        }
+        finally
+        {
+            pending.Clear();
+        }
+    }
+
+    private async Task FlushAsync(List<T> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = transaction.Connection!.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            var statement = batch.CreateBatchCommand();
+            statement.CommandText = command.CommandText;
+            foreach (var (property, parameter) in columns)
+            {
+                statement.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, parameter.ParameterName, ProviderValue(property, row), property.IsNullable));
+            }
+            batch.BatchCommands.Add(statement);
+        }
+        if (!generated)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"The insert of a {typeof(T).Name} returned no key.");
+            }
+            key.PropertyInfo!.SetValue(row, Convert.ChangeType(reader.GetValue(0), key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+            await reader.NextResultAsync(cancellationToken);
+        }
+    }
+
+    private static object ProviderValue(IProperty property, T row)
+    {
+        var value = property.PropertyInfo!.GetValue(row);
+        var converter = property.GetTypeMapping().Converter;
+        if (converter is not null && value is not null)
+        {
+            value = converter.ConvertToProvider(value);
+        }
+        return value ?? DBNull.Value;
     }
 
     public void Dispose() => command.Dispose();

@@ -238,6 +238,7 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
         try
         {
             await sources.InsertAsync(row, transaction, cancellationToken);
+            var rows = new List<DocumentRow>(prepared.Documents.Count);
             for (var i = 0; i < prepared.Documents.Count; i++)
             {
                 var d = prepared.Documents[i];
@@ -252,12 +253,19 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
                     Language = d.Language,
                     Mentions = Suggestions.MentionsJson(prepared.Extractions[i]),
                 };
-                await documents.InsertAsync(document, transaction, cancellationToken);
-                foreach (var suggestion in Suggestions.Of(document.Id, d.Text, prepared.Extractions[i]))
+                documents.Add(document);
+                rows.Add(document);
+            }
+            // Documents, then their suggestions, each kind in one batch (one round trip on a server).
+            await documents.FlushAsync(transaction, cancellationToken);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                foreach (var suggestion in Suggestions.Of(rows[i].Id, prepared.Documents[i].Text, prepared.Extractions[i]))
                 {
-                    await suggestions.InsertAsync(suggestion, transaction, cancellationToken);
+                    suggestions.Add(suggestion);
                 }
             }
+            await suggestions.FlushAsync(transaction, cancellationToken);
             await transaction.ReleaseAsync("source", cancellationToken);
         }
         catch (DbException e)

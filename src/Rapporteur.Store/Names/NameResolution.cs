@@ -61,13 +61,13 @@ public sealed class NameResolution(RapporteurDb db)
         for (var p = 0; p < resolution.Persons.Count; p++)
         {
             var person = resolution.Persons[p];
-            await entities.InsertAsync(new PersonEntityRow { Id = ids[p], DisplayName = person.Name, Gender = person.Gender.ToString().ToLowerInvariant() }, transaction, cancellationToken);
+            entities.Add(new PersonEntityRow { Id = ids[p], DisplayName = person.Name, Gender = person.Gender.ToString().ToLowerInvariant() });
             foreach (var (record, spelling) in person.Spellings)
             {
                 var source = sources[record];
                 var (written, start, length) = source.Evidence.GetValueOrDefault(NameKey.Normalise(spelling), (spelling, source.Start, source.Length));
                 var parts = NameParts.Parse(written);
-                await names.InsertAsync(new PersonNameRow
+                names.Add(new PersonNameRow
                 {
                     EntityId = ids[p],
                     Spelling = written,
@@ -79,10 +79,13 @@ public sealed class NameResolution(RapporteurDb db)
                     SuggestionId = source.SuggestionId,
                     EvidenceStart = start,
                     EvidenceLength = length,
-                }, transaction, cancellationToken);
+                });
                 spellings++;
             }
         }
+        // Every entity before the names that point at it.
+        await entities.FlushAsync(transaction, cancellationToken);
+        await names.FlushAsync(transaction, cancellationToken);
         var organisations = await ResolveOrganizationsAsync(transaction, cancellationToken);
         return new NamesResolved(resolution.Persons.Count, spellings, records.Count, resolution.Contradicted, organisations);
     }
@@ -121,12 +124,14 @@ public sealed class NameResolution(RapporteurDb db)
         using var names = new RowInserter<OrganizationNameRow>(db);
         for (var o = 0; o < resolved.Count; o++)
         {
-            await entities.InsertAsync(new OrganizationEntityRow { Id = ids[o], DisplayName = resolved[o].Name, Acronym = resolved[o].Acronym }, transaction, cancellationToken);
+            entities.Add(new OrganizationEntityRow { Id = ids[o], DisplayName = resolved[o].Name, Acronym = resolved[o].Acronym });
             foreach (var r in resolved[o].Records)
             {
-                await names.InsertAsync(new OrganizationNameRow { EntityId = ids[o], Name = records[r].Name, DocumentId = records[r].DocumentId, EvidenceStart = spans[r].Start, EvidenceLength = spans[r].Length }, transaction, cancellationToken);
+                names.Add(new OrganizationNameRow { EntityId = ids[o], Name = records[r].Name, DocumentId = records[r].DocumentId, EvidenceStart = spans[r].Start, EvidenceLength = spans[r].Length });
             }
         }
+        await entities.FlushAsync(transaction, cancellationToken);
+        await names.FlushAsync(transaction, cancellationToken);
         return resolved.Count;
     }
 
