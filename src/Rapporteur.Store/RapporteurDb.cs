@@ -37,6 +37,8 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("documents");
             e.HasIndex(d => new { d.SourceId, d.Ordinal }).IsUnique();
+            // Only the few documents not yet resolved are indexed; both engines read TRUE as their own true.
+            e.HasIndex(d => d.NamesPending).HasFilter("\"NamesPending\" = TRUE");
         });
         modelBuilder.Entity<FailureRow>(e => e.ToTable("failures"));
         modelBuilder.Entity<SuggestionRow>(e =>

@@ -35,6 +35,8 @@ public sealed class DocumentRow
     public string? Language { get; set; }
     /// <summary>What extraction found in the text, as JSON: [[kind, start, length, value], ...].</summary>
     public string Mentions { get; set; } = "[]";
+    /// <summary>Stored since names were last resolved: the next resolution must read it.</summary>
+    public bool NamesPending { get; set; } = true;
 }
 
 /// <summary>An input that could not be ingested, by name and reason; nothing else of it is stored.</summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Rapporteur.Store;
 using Rapporteur.Store.Ingest;
 using Rapporteur.Store.Jobs;
-using Rapporteur.Store.Names;
 
 namespace Rapporteur.Cli.Commands;
 
@@ -45,7 +44,14 @@ public static class WorkerCommand
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    output.WriteLine(Line(e));
+                    if (e.Names is { } names)
+                    {
+                        NamesCommand.Resolved(context, names);
+                    }
+                    else
+                    {
+                        output.WriteLine(Line(e));
+                    }
                 }
                 finally
                 {
@@ -53,11 +59,6 @@ public static class WorkerCommand
                 }
             }, cancellationToken);
             output.WriteLine(FormattableString.Invariant($"stored {summary.Stored}, duplicates {summary.Duplicates}, feeds expanded {summary.Expanded}, retrying {summary.Retrying}, failed {summary.Failed}, feed polls {summary.FeedsPolled}"));
-            // As after `ingest`: persons are recomputed from every document once new ones are in.
-            if (summary.Stored > 0)
-            {
-                NamesCommand.Resolved(context, await new NameResolution(db).ResolveAsync(cancellationToken));
-            }
             return summary.Failed == 0 ? RapporteurCli.Success : RapporteurCli.SomeFailed;
         }, cancellationToken));
         return command;

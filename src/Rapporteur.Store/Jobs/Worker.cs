@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store.Feeds;
 using Rapporteur.Store.Ingest;
+using Rapporteur.Store.Names;
 
 namespace Rapporteur.Store.Jobs;
 
@@ -16,6 +17,8 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
 {
     private readonly ConcurrentDictionary<long, byte> held = new();
     private int stored, duplicates, expanded, retrying, failed, feedsPolled;
+    // Set when a batch stored something new; the first slot to go idle then resolves names.
+    private int unresolved;
 
     /// <summary>Who holds this worker's leases: host, process and a per-worker part, so two workers in one process differ.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -146,6 +149,13 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                 {
                     continue;
                 }
+                // Idle after storing: persons are recomputed once the new documents are in, unless
+                // another worker already read them (then there is nothing pending).
+                if (Interlocked.Exchange(ref unresolved, 0) == 1)
+                {
+                    await ResolveNamesAsync(db, onEvent, cancellationToken);
+                    continue;
+                }
                 if (options.Drain && !await queue.AnyRunningAsync(cancellationToken))
                 {
                     return;
@@ -156,6 +166,23 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                 // The database is busy with another writer: look again after a pause.
             }
             await Task.Delay(options.IdlePoll, time, cancellationToken);
+        }
+    }
+
+    private async Task ResolveNamesAsync(RapporteurDb db, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await new NameResolution(db).ResolvePendingAsync(cancellationToken) is { } names)
+            {
+                await onEvent(new WorkerEvent(WorkerEventKind.NamesResolved, "names", $"{names.Persons} persons", null) { Names = names });
+            }
+        }
+        catch (Exception e) when (Retryable.Is(e))
+        {
+            // Busy: the documents stay pending and the next idle moment tries again.
+            Interlocked.Exchange(ref unresolved, 1);
+            throw;
         }
     }
 
@@ -307,6 +334,10 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
             return;
         }
         Interlocked.Add(ref stored, newOnes);
+        if (newOnes > 0)
+        {
+            Interlocked.Exchange(ref unresolved, 1);
+        }
         Interlocked.Add(ref duplicates, sameOnes);
         Interlocked.Add(ref failed, refused);
         foreach (var e in events)

@@ -1,7 +1,11 @@
 namespace Rapporteur.Store.Jobs;
 
 /// <summary>What a worker did, one line's worth: for the console, never with a source's contents.</summary>
-public sealed record WorkerEvent(WorkerEventKind Kind, string Target, string Detail, long? JobId = null);
+public sealed record WorkerEvent(WorkerEventKind Kind, string Target, string Detail, long? JobId = null)
+{
+    /// <summary>What a resolution of names found, on <see cref="WorkerEventKind.NamesResolved"/>.</summary>
+    public Names.NamesResolved? Names { get; init; }
+}
 
 /// <summary>The closed list of things a worker reports.</summary>
 public enum WorkerEventKind
@@ -20,4 +24,6 @@ public enum WorkerEventKind
     FeedPolled,
     /// <summary>A watched feed could not be polled; it will be tried again later.</summary>
     FeedFailed,
+    /// <summary>Names were resolved again over the documents stored since the last resolution.</summary>
+    NamesResolved,
 }

@@ -21,26 +21,43 @@ public sealed class NameResolution(RapporteurDb db)
     private const long ResolutionLock = 0x5261_7070_4e61_6d65;
 
     /// <summary>Resolves inside a transaction of its own, or inside the caller's when one is open.</summary>
-    public async Task<NamesResolved> ResolveAsync(CancellationToken cancellationToken)
+    public async Task<NamesResolved> ResolveAsync(CancellationToken cancellationToken) =>
+        (await ResolveAsync(onlyIfPending: false, cancellationToken))!;
+
+    /// <summary>
+    /// Resolves only when a document was stored since the last resolution, by anyone: of several
+    /// workers finishing together one does the work and the others find nothing left. Null then.
+    /// </summary>
+    public Task<NamesResolved?> ResolvePendingAsync(CancellationToken cancellationToken) =>
+        ResolveAsync(onlyIfPending: true, cancellationToken);
+
+    private async Task<NamesResolved?> ResolveAsync(bool onlyIfPending, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (db.Database.CurrentTransaction is { } open)
         {
-            return await ResolveAsync(open.GetDbTransaction(), cancellationToken);
+            return await ResolveAsync(onlyIfPending, open.GetDbTransaction(), cancellationToken);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var resolved = await ResolveAsync(transaction.GetDbTransaction(), cancellationToken);
+        var resolved = await ResolveAsync(onlyIfPending, transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return resolved;
     }
 
-    private async Task<NamesResolved> ResolveAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task<NamesResolved?> ResolveAsync(bool onlyIfPending, DbTransaction transaction, CancellationToken cancellationToken)
     {
         // Workers on one PostgreSQL server may finish together: one resolution at a time, each
         // reading what the one before it wrote. (SQLite lets one writer in at a time already.)
         if (db is Postgres.PostgresRapporteurDb)
         {
             await Execute($"SELECT pg_advisory_xact_lock({ResolutionLock})", transaction, cancellationToken);
+        }
+        // Cleared before anything is read: a document committed after this is either read below
+        // or left pending for the next resolution, never marked done unread.
+        var pending = await Execute("""UPDATE "documents" SET "NamesPending" = FALSE WHERE "NamesPending" = TRUE""", transaction, cancellationToken);
+        if (onlyIfPending && pending == 0)
+        {
+            return null;
         }
         var (records, sources) = await RecordsAsync(cancellationToken);
         var judgements = await db.NameJudgements.AsNoTracking()
@@ -247,11 +264,12 @@ public sealed class NameResolution(RapporteurDb db)
         return result;
     }
 
-    private async Task Execute(string sql, DbTransaction transaction, CancellationToken cancellationToken)
+    // The number of rows the statement changed.
+    private async Task<int> Execute(string sql, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

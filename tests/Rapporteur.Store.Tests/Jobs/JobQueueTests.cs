@@ -143,6 +143,10 @@ public abstract class JobQueueTests(StoreKind kind) : IAsyncLifetime
         Assert.Equal(40, await db.Sources.CountAsync());
         var jobs = await JobsAsync();
         Assert.All(jobs, j => Assert.Equal((JobState.Done, 1), (j.State, j.Attempts)));
+        // Names were resolved over every document by whichever worker went idle last, and no document waits.
+        Assert.Contains(results.SelectMany(r => r.Events), e => e.Kind == WorkerEventKind.NamesResolved);
+        Assert.False(await db.Documents.AnyAsync(d => d.NamesPending));
+        Assert.Equal(2, await db.PersonEntities.CountAsync());
     }
 
     [Fact]
@@ -203,7 +207,10 @@ public abstract class JobQueueTests(StoreKind kind) : IAsyncLifetime
         Assert.All(jobs.Take(7), j => Assert.Equal(j.Target, sources[j.SourceId!.Value]));
         Assert.Equal(paths[0], sources[jobs[7].SourceId!.Value]);
         Assert.All(jobs, j => Assert.Equal((JobState.Done, 1), (j.State, j.Attempts)));
-        Assert.Equal(paths, events.Select(e => e.Target));
+        // One line per job in queue order, then the names resolved once the queue ran dry.
+        Assert.Equal([.. paths, "names"], events.Select(e => e.Target));
+        Assert.Equal(WorkerEventKind.NamesResolved, events[^1].Kind);
+        Assert.Equal(2, events[^1].Names!.Persons);
     }
 
     [Fact]

@@ -219,6 +219,25 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         Assert.Equal(before, Assert.Single(await PersonsWrittenAsync("Бахтиёр Қодирзода")));
     }
 
+    [Fact]
+    public async Task Resolving_only_when_pending_does_the_work_once_per_new_document()
+    {
+        await IngestAsync(("latin.txt", Latin));
+        var resolution = new NameResolution(db);
+
+        var first = await resolution.ResolvePendingAsync(CancellationToken.None);
+        var again = await resolution.ResolvePendingAsync(CancellationToken.None);
+        await IngestAsync(("cyrillic.txt", Cyrillic));
+        var after = await resolution.ResolvePendingAsync(CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(again);
+        // The second document is read together with the first: one person in both scripts.
+        Assert.NotNull(after);
+        Assert.Equal(await PersonsWrittenAsync("Bakhtiyor Qodirzoda"), await PersonsWrittenAsync("Бахтиёр Қодирзода"));
+        Assert.False(await db.Documents.AnyAsync(d => d.NamesPending));
+    }
+
     [Theory]
     [InlineData("Бахтиёр Қодирзода", "latin.txt")]
     [InlineData("Bakhtiyor Qodirzoda", "cyrillic.txt")]

@@ -70,6 +70,9 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("NamesPending")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("text");
@@ -91,6 +94,9 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NamesPending")
+                        .HasFilter("\"NamesPending\" = TRUE");
 
                     b.HasIndex("SourceId", "Ordinal")
                         .IsUnique();

@@ -64,6 +64,9 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NamesPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -85,6 +88,9 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NamesPending")
+                        .HasFilter("\"NamesPending\" = TRUE");
 
                     b.HasIndex("SourceId", "Ordinal")
                         .IsUnique();

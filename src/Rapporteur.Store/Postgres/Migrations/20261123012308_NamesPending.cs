@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rapporteur.Store.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class NamesPending : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "NamesPending",
+                table: "documents",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_NamesPending",
+                table: "documents",
+                column: "NamesPending",
+                filter: "\"NamesPending\" = TRUE");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_documents_NamesPending",
+                table: "documents");
+
+            migrationBuilder.DropColumn(
+                name: "NamesPending",
+                table: "documents");
+        }
+    }
+}
