@@ -7,6 +7,7 @@ using Rapporteur.Core.Names;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store;
 using Rapporteur.Store.Ingest;
+using Rapporteur.Store.Postgres;
 
 // Benchmarks, not tests: each prints one figure per line.
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- ingest [N]    generate N articles, ingest into a fresh SQLite file
@@ -34,9 +35,12 @@ if (verb == "crash")
 {
     var trials = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
     var articles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
-    var seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42;
+    var seed = args.Length > 3 && !PostgresConnection.IsConnectionString(args[3]) ? int.Parse(args[3], CultureInfo.InvariantCulture) : 42;
+    // A PostgreSQL connection string anywhere after the verb: workers on that server instead of SQLite files.
+    var server = args.Skip(1).FirstOrDefault(PostgresConnection.IsConnectionString);
     var clock = Stopwatch.StartNew();
-    var report = await new CrashHarness(Path.Combine(AppContext.BaseDirectory, "rapporteur.dll"), articles, seed, Console.Out).RunAsync(trials, CancellationToken.None);
+    var report = await new CrashHarness(Path.Combine(AppContext.BaseDirectory, "rapporteur.dll"), articles, seed, Console.Out, server).RunAsync(trials, CancellationToken.None);
+    Console.WriteLine($"database {(server is null ? "sqlite" : "postgresql")}");
     Console.WriteLine(FormattableString.Invariant($"trials {report.Trials}"));
     Console.WriteLine(FormattableString.Invariant($"articles_per_trial {articles}"));
     Console.WriteLine(FormattableString.Invariant($"kills {report.Kills}"));

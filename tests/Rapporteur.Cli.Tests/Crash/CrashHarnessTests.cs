@@ -40,9 +40,36 @@ public sealed class CrashHarnessTests : IDisposable
     }
 
     [Fact]
-    public async Task The_check_names_a_source_missing_its_suggestions_and_an_input_never_stored()
+    public async Task Killed_workers_on_postgres_leave_a_whole_store_once_restarted()
     {
-        var db = Path.Combine(folder, "r.db");
+        using var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var harness = new CrashHarness(Path.Combine(AppContext.BaseDirectory, "rapporteur.dll"), articles: 30, seed: 13, log, PostgresTestServer.ConnectionString);
+
+        // Two trials: both workers killed, then one killed while the other takes over its jobs.
+        var report = await harness.RunAsync(trials: 2, CancellationToken.None);
+
+        Assert.True(report.Violations.Count == 0, log.ToString());
+        Assert.Equal(2, report.Kills + report.FinishedBeforeKill);
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task The_check_names_a_source_missing_its_suggestions_and_an_input_never_stored(StoreKind kind)
+    {
+        var databases = new TestDatabases(kind, folder);
+        try
+        {
+            await CheckNamesWhatIsMissingAsync(databases.Location());
+        }
+        finally
+        {
+            databases.Remove();
+        }
+    }
+
+    private static async Task CheckNamesWhatIsMissingAsync(string db)
+    {
         var generator = new ArticleGenerator(seed: 5);
         var expected = new HashSet<string>(StringComparer.Ordinal);
         await using (var store = await Database.OpenAsync(db, CancellationToken.None))
