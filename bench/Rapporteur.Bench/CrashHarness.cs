@@ -4,12 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Rapporteur.Core.Sources;
 using Npgsql;
+using Rapporteur.Core.Sources;
 using Rapporteur.Store;
-using Rapporteur.Store.Postgres;
 using Rapporteur.Store.Ingest;
 using Rapporteur.Store.Jobs;
+using Rapporteur.Store.Postgres;
 using Rapporteur.Store.Review;
 
 namespace Rapporteur.Bench;
@@ -404,6 +404,7 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             ("suggestions without a document", "SELECT count(*) FROM suggestions m WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.\"Id\" = m.\"DocumentId\")"),
             ("sources stored twice (same SHA-256)", "SELECT count(*) FROM (SELECT \"Sha256\" FROM sources GROUP BY \"Sha256\" HAVING count(*) > 1) twice"),
             ("inputs recorded as failed", "SELECT count(*) FROM failures"),
+            ("documents still waiting for names to be resolved", "SELECT count(*) FROM names_pending"),
         })
         {
             var count = await Scalar(sql);

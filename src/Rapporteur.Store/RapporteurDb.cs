@@ -20,6 +20,7 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<OrganizationNameRow> OrganizationNames => Set<OrganizationNameRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<PendingNamesRow> NamesPending => Set<PendingNamesRow>();
     public DbSet<FeedRow> Feeds => Set<FeedRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -37,10 +38,15 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("documents");
             e.HasIndex(d => new { d.SourceId, d.Ordinal }).IsUnique();
-            // Only the few documents not yet resolved are indexed; both engines read TRUE as their own true.
-            e.HasIndex(d => d.NamesPending).HasFilter("\"NamesPending\" = TRUE");
         });
         modelBuilder.Entity<FailureRow>(e => e.ToTable("failures"));
+        modelBuilder.Entity<PendingNamesRow>(e =>
+        {
+            e.ToTable("names_pending");
+            e.HasKey(p => p.DocumentId);
+            e.Property(p => p.DocumentId).ValueGeneratedNever();
+            e.HasOne<DocumentRow>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<SuggestionRow>(e =>
         {
             e.ToTable("suggestions");

@@ -110,7 +110,8 @@ public sealed class RowInserter<T> : IDisposable where T : class
             statement.CommandText = command.CommandText;
             foreach (var (property, parameter) in columns)
             {
-                statement.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, parameter.ParameterName, ProviderValue(property, row), property.IsNullable));
+                // The mapping converts the model's value as it creates the parameter.
+                statement.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, parameter.ParameterName, property.PropertyInfo!.GetValue(row), property.IsNullable));
             }
             batch.BatchCommands.Add(statement);
         }

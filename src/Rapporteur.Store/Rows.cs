@@ -35,8 +35,15 @@ public sealed class DocumentRow
     public string? Language { get; set; }
     /// <summary>What extraction found in the text, as JSON: [[kind, start, length, value], ...].</summary>
     public string Mentions { get; set; } = "[]";
-    /// <summary>Stored since names were last resolved: the next resolution must read it.</summary>
-    public bool NamesPending { get; set; } = true;
+}
+
+/// <summary>
+/// A document stored since names were last resolved: the next resolution must read it. A
+/// trigger adds the row with the document; a resolution takes the rows away before it reads.
+/// </summary>
+public sealed class PendingNamesRow
+{
+    public long DocumentId { get; set; }
 }
 
 /// <summary>An input that could not be ingested, by name and reason; nothing else of it is stored.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Rapporteur.Store.Jobs;
 
 namespace Rapporteur.Store.Tests;
 
@@ -53,6 +54,32 @@ public abstract class RowInserterTests(StoreKind kind) : IAsyncLifetime
         Assert.Equal(rows.Count, stored.Count);
         Assert.All(rows, r => Assert.Equal((r.Origin, r.Detail, r.At), (stored[r.Id].Origin, stored[r.Id].Detail, stored[r.Id].At)));
         Assert.Equal(rows.Select(r => r.Id).Order(), rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Converted_values_are_written_as_the_model_stores_them()
+    {
+        // Jobs keep their state and kind as names and their times as the provider keeps them.
+        using var inserter = new RowInserter<JobRow>(db);
+        var rows = Enumerable.Range(0, 3).Select(i => new JobRow
+        {
+            Kind = i == 0 ? JobKind.Url : JobKind.File,
+            Target = $"osh-{i}.txt",
+            State = i == 2 ? JobState.Failed : JobState.Waiting,
+            NextAttemptAt = At.AddHours(i),
+            CreatedAt = At,
+            UpdatedAt = At,
+        }).ToList();
+        await using (var transaction = await BeginAsync())
+        {
+            rows.ForEach(inserter.Add);
+            await inserter.FlushAsync(transaction, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var stored = await db.Jobs.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
+        Assert.Equal(rows.Select(r => (r.Id, r.Kind, r.State, r.NextAttemptAt)), stored.Select(j => (j.Id, j.Kind, j.State, j.NextAttemptAt)));
+        Assert.Equal(1, await db.Jobs.CountAsync(j => j.State == JobState.Failed));
     }
 
     [Fact]

@@ -57,10 +57,12 @@ public static class IngestCommand
         }
         clock.Stop();
         var code = Summarise(context.Console, outcomes, clock.Elapsed);
-        // The entity stage follows the run: persons are recomputed from every document, new and old, under every judgement.
-        if (outcomes.OfType<IngestedNew>().Any())
+        // The entity stage follows the run: persons are recomputed from every document, new and old,
+        // under every judgement, whenever a document came in since the last resolution (this run's,
+        // or an earlier run's that was stopped before it got there).
+        if (await new NameResolution(db).ResolvePendingAsync(cancellationToken) is { } names)
         {
-            NamesCommand.Resolved(context, await new NameResolution(db).ResolveAsync(cancellationToken));
+            NamesCommand.Resolved(context, names);
         }
         return code;
     }

@@ -19,9 +19,9 @@ public static class WorkerCommand
         var command = new Command("worker", "Ingest queued jobs and poll watched feeds") { concurrency, batch, drain, attempts, lease, maxSize };
         command.SetAction((result, cancellationToken) => context.RunAsync(result, async db =>
         {
-            if (result.GetValue(concurrency) < 1 || result.GetValue(batch) < 1 || result.GetValue(attempts) < 1 || result.GetValue(lease) < 1)
+            if (result.GetValue(concurrency) < 1 || result.GetValue(batch) is < 1 or > WorkerOptions.MaxBatch || result.GetValue(attempts) < 1 || result.GetValue(lease) < 1)
             {
-                context.Console.Profile.Out.Writer.WriteLine("error: --concurrency, --batch, --max-attempts and --lease must be at least 1");
+                context.Console.Profile.Out.Writer.WriteLine($"error: --concurrency, --max-attempts and --lease must be at least 1, and --batch from 1 to {WorkerOptions.MaxBatch}");
                 return RapporteurCli.NothingDone;
             }
             var location = context.Globals.DatabaseLocation(result);

@@ -268,8 +268,10 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
             await suggestions.FlushAsync(transaction, cancellationToken);
             await transaction.ReleaseAsync("source", cancellationToken);
         }
-        catch (DbException e)
+        catch (DbException e) when (!Jobs.Retryable.Is(e))
         {
+            // A passing error (a deadlock, a lock timeout) is not the input's fault: it goes up
+            // to the caller, who tries again; anything else is recorded against this input.
             await transaction.RollbackAsync("source", cancellationToken);
             // Another writer stored the same bytes meanwhile and the unique key stopped this copy.
             if (await KnownAsync(prepared.Sha256, transaction, cancellationToken) is { } theirs)

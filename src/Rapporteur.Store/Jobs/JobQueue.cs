@@ -83,15 +83,20 @@ public sealed class JobQueue(RapporteurDb db, TimeProvider time)
         new() { Kind = kind, Target = target, State = JobState.Waiting, NextAttemptAt = now, CreatedAt = now, UpdatedAt = now };
 
     /// <summary>
-    /// The claim statement for the provider: one UPDATE of up to @limit due jobs, returning their ids.
-    /// With <paramref name="freshOnly"/> it takes only jobs never tried: a job tried before may be
-    /// the one that killed its worker, so it is claimed alone and cannot take a batch down with it.
+    /// The claim statement for the provider: one UPDATE of up to @limit due jobs of the kind asked
+    /// for, returning their ids. <see cref="JobClaim.Fresh"/> jobs were never tried (nor failed and
+    /// put back); <see cref="JobClaim.Tried"/> jobs were, or their worker's lease ran out.
     /// </summary>
-    public static string ClaimSql(string? providerName, bool freshOnly = false)
+    public static string ClaimSql(string? providerName, JobClaim claim = JobClaim.Any)
     {
-        var due = freshOnly
-            ? """ "State" = @waiting AND "NextAttemptAt" <= @now AND "Attempts" = 0 """
-            : """ ("State" = @waiting AND "NextAttemptAt" <= @now) OR ("State" = @running AND "LeaseExpiresAt" < @now) """;
+        const string Fresh = """ "State" = @waiting AND "NextAttemptAt" <= @now AND "Attempts" = 0 AND "LastError" IS NULL """;
+        const string Expired = """ "State" = @running AND "LeaseExpiresAt" < @now """;
+        var due = claim switch
+        {
+            JobClaim.Fresh => Fresh,
+            JobClaim.Tried => $"""("State" = @waiting AND "NextAttemptAt" <= @now AND ("Attempts" > 0 OR "LastError" IS NOT NULL)) OR ({Expired.Trim()})""",
+            _ => $"""("State" = @waiting AND "NextAttemptAt" <= @now) OR ({Expired.Trim()})""",
+        };
         return $"""
             UPDATE "jobs" SET "State" = @running, "LeaseOwner" = @owner, "LeaseExpiresAt" = @until, "Attempts" = "Attempts" + 1, "UpdatedAt" = @now
             WHERE "Id" IN (
@@ -111,19 +116,23 @@ public sealed class JobQueue(RapporteurDb db, TimeProvider time)
     /// until <paramref name="lease"/> from now. Null when nothing is due.
     /// </summary>
     public async Task<JobRow?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        (await ClaimAsync(owner, lease, 1, freshOnly: false, cancellationToken)) is [var job] ? job : null;
+        (await ClaimAsync(owner, lease, 1, JobClaim.Any, cancellationToken)) is [var job] ? job : null;
+
+    /// <summary>Takes the first due job that was tried before or whose holder's lease ran out; null when there is none.</summary>
+    public async Task<JobRow?> ClaimTriedAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimAsync(owner, lease, 1, JobClaim.Tried, cancellationToken)) is [var job] ? job : null;
 
     /// <summary>
     /// Takes up to <paramref name="limit"/> due jobs that were never tried, in queue order, so that
     /// their sources can be stored in one commit. Empty when none is due.
     /// </summary>
     public Task<IReadOnlyList<JobRow>> ClaimFreshAsync(string owner, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
-        ClaimAsync(owner, lease, limit, freshOnly: true, cancellationToken);
+        ClaimAsync(owner, lease, limit, JobClaim.Fresh, cancellationToken);
 
-    private async Task<IReadOnlyList<JobRow>> ClaimAsync(string owner, TimeSpan lease, int limit, bool freshOnly, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<JobRow>> ClaimAsync(string owner, TimeSpan lease, int limit, JobClaim claim, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var ids = await RowClaim.ClaimManyAsync(db, ClaimSql(db.Database.ProviderName, freshOnly),
+        var ids = await RowClaim.ClaimManyAsync(db, ClaimSql(db.Database.ProviderName, claim),
         [
             ("@running", Provider(nameof(JobRow.State), JobState.Running)),
             ("@waiting", Provider(nameof(JobRow.State), JobState.Waiting)),

@@ -17,8 +17,10 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
 {
     private readonly ConcurrentDictionary<long, byte> held = new();
     private int stored, duplicates, expanded, retrying, failed, feedsPolled;
-    // Set when a batch stored something new; the first slot to go idle then resolves names.
-    private int unresolved;
+    // Set when a batch stored something new; a slot that goes idle then resolves names. Set at
+    // start too: a worker killed before resolving leaves documents pending for the next one.
+    private int unresolved = 1;
+    private DateTimeOffset lastResolved = DateTimeOffset.MinValue;
 
     /// <summary>Who holds this worker's leases: host, process and a per-worker part, so two workers in one process differ.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -105,29 +107,33 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         var fetcher = new Fetcher(http, options.Ingest, time);
         using var ingestion = new Ingestion(db, SourceReaders.Default, time);
         var feedsLookedAt = DateTimeOffset.MinValue;
+        var idle = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                // Never-tried jobs come in batches stored in one commit; a job tried before comes alone.
-                var jobs = await queue.ClaimFreshAsync(Owner, options.Lease, options.Batch, cancellationToken);
-                if (jobs.Count == 0 && await queue.ClaimAsync(Owner, options.Lease, cancellationToken) is { } single)
-                {
-                    jobs = [single];
-                }
-                // Feeds are looked at when the queue is empty, and between batches at most once per idle poll.
-                if (jobs.Count == 0 || time.GetUtcNow() - feedsLookedAt >= options.IdlePoll)
+                // Feeds first, before any job is in hand: between batches at most once per idle
+                // poll, and whenever the queue was just found empty.
+                if (idle || time.GetUtcNow() - feedsLookedAt >= options.IdlePoll)
                 {
                     feedsLookedAt = time.GetUtcNow();
                     if (await feeds.ClaimDueAsync(cancellationToken) is { } feed)
                     {
-                        // Another may be due too: look again at once.
-                        feedsLookedAt = DateTimeOffset.MinValue;
+                        // Its new items are jobs now, and another feed may be due too.
+                        idle = false;
                         await PollAsync(feeds, feed, fetcher, onEvent, cancellationToken);
+                        continue;
                     }
                 }
+                // A job tried before comes first and alone: it neither waits behind new work nor,
+                // if it is what killed its last worker, takes a batch down with it. Then never-tried
+                // jobs in a batch, stored in one commit.
+                IReadOnlyList<JobRow> jobs = await queue.ClaimTriedAsync(Owner, options.Lease, cancellationToken) is { } tried
+                    ? [tried]
+                    : await queue.ClaimFreshAsync(Owner, options.Lease, options.Batch, cancellationToken);
                 if (jobs.Count > 0)
                 {
+                    idle = false;
                     foreach (var job in jobs)
                     {
                         held[job.Id] = 0;
@@ -145,15 +151,14 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                     }
                     continue;
                 }
-                if (feedsLookedAt == DateTimeOffset.MinValue)
+                if (!idle)
                 {
+                    // The queue is empty: the feeds are looked at once more before resting.
+                    idle = true;
                     continue;
                 }
-                // Idle after storing: persons are recomputed once the new documents are in, unless
-                // another worker already read them (then there is nothing pending).
-                if (Interlocked.Exchange(ref unresolved, 0) == 1)
+                if (await ResolveNamesAsync(db, onEvent, cancellationToken))
                 {
-                    await ResolveNamesAsync(db, onEvent, cancellationToken);
                     continue;
                 }
                 if (options.Drain && !await queue.AnyRunningAsync(cancellationToken))
@@ -169,14 +174,24 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         }
     }
 
-    private async Task ResolveNamesAsync(RapporteurDb db, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
+    // Idle after storing: persons are recomputed once the new documents are in, unless another
+    // worker already read them (then nothing is pending). A worker that keeps running does it at
+    // most once per ResolveEvery, since a resolution reads every document; a draining one at once.
+    private async Task<bool> ResolveNamesAsync(RapporteurDb db, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref unresolved) == 0 || (!options.Drain && time.GetUtcNow() - lastResolved < options.ResolveEvery))
+        {
+            return false;
+        }
+        Interlocked.Exchange(ref unresolved, 0);
         try
         {
             if (await new NameResolution(db).ResolvePendingAsync(cancellationToken) is { } names)
             {
                 await onEvent(new WorkerEvent(WorkerEventKind.NamesResolved, "names", $"{names.Persons} persons", null) { Names = names });
             }
+            lastResolved = time.GetUtcNow();
+            return true;
         }
         catch (Exception e) when (Retryable.Is(e))
         {
@@ -286,36 +301,30 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
     // The sources of a batch and the jobs' new states go in one commit: a job is done exactly when its source is stored.
     private async Task StoreAsync(List<(JobRow Job, PreparedSource Prepared)> batch, RapporteurDb db, JobQueue queue, Ingestion ingestion, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
     {
-        var events = new List<WorkerEvent>();
-        int newOnes = 0, sameOnes = 0, refused = 0;
+        var outcomes = new Dictionary<long, IngestOutcome>();
         try
         {
             await using var transaction = await ingestion.BeginAsync(cancellationToken);
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
             try
             {
-                foreach (var (job, prepared) in batch)
+                // In SHA-256 order: two workers storing the same inputs take their keys' locks in
+                // the same order, so neither can wait on the other in a cycle.
+                foreach (var (job, prepared) in batch.OrderBy(b => b.Prepared.Sha256, StringComparer.Ordinal))
                 {
-                    var outcomes = await ingestion.StoreAsync(prepared, transaction, cancellationToken);
-                    switch (outcomes[0])
+                    outcomes[job.Id] = (await ingestion.StoreAsync(prepared, transaction, cancellationToken))[0];
+                }
+                // The job rows are locked only from here to the commit, so lease renewals seldom wait on them.
+                foreach (var (job, _) in batch)
+                {
+                    _ = outcomes[job.Id] switch
                     {
-                        case IngestedNew n:
-                            await queue.CompleteAsync(job.Id, Owner, n.SourceId, cancellationToken);
-                            newOnes++;
-                            events.Add(new WorkerEvent(WorkerEventKind.Stored, job.Target, $"source {n.SourceId}, {n.Documents} documents", job.Id));
-                            break;
-                        case IngestedDuplicate d:
-                            await queue.CompleteAsync(job.Id, Owner, d.SourceId, cancellationToken);
-                            sameOnes++;
-                            events.Add(new WorkerEvent(WorkerEventKind.Duplicate, job.Target, $"same bytes as source {d.SourceId}", job.Id));
-                            break;
-                        case IngestFailed f:
-                            // The ingestion has recorded the failure with its reason already.
-                            await queue.FailAsync(job.Id, Owner, f.Detail, cancellationToken);
-                            refused++;
-                            events.Add(new WorkerEvent(WorkerEventKind.Failed, job.Target, f.Detail, job.Id));
-                            break;
-                    }
+                        IngestedNew n => await queue.CompleteAsync(job.Id, Owner, n.SourceId, cancellationToken),
+                        IngestedDuplicate d => await queue.CompleteAsync(job.Id, Owner, d.SourceId, cancellationToken),
+                        // The ingestion has recorded the failure with its reason already.
+                        IngestFailed f => await queue.FailAsync(job.Id, Owner, f.Detail, cancellationToken),
+                        _ => false,
+                    };
                 }
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -333,15 +342,24 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
             }
             return;
         }
-        Interlocked.Add(ref stored, newOnes);
-        if (newOnes > 0)
+        foreach (var (job, _) in batch)
         {
-            Interlocked.Exchange(ref unresolved, 1);
-        }
-        Interlocked.Add(ref duplicates, sameOnes);
-        Interlocked.Add(ref failed, refused);
-        foreach (var e in events)
-        {
+            var e = outcomes[job.Id] switch
+            {
+                IngestedNew n => new WorkerEvent(WorkerEventKind.Stored, job.Target, $"source {n.SourceId}, {n.Documents} documents", job.Id),
+                IngestedDuplicate d => new WorkerEvent(WorkerEventKind.Duplicate, job.Target, $"same bytes as source {d.SourceId}", job.Id),
+                _ => new WorkerEvent(WorkerEventKind.Failed, job.Target, ((IngestFailed)outcomes[job.Id]).Detail, job.Id),
+            };
+            _ = e.Kind switch
+            {
+                WorkerEventKind.Stored => Interlocked.Increment(ref stored),
+                WorkerEventKind.Duplicate => Interlocked.Increment(ref duplicates),
+                _ => Interlocked.Increment(ref failed),
+            };
+            if (e.Kind == WorkerEventKind.Stored)
+            {
+                Interlocked.Exchange(ref unresolved, 1);
+            }
             await onEvent(e);
         }
     }

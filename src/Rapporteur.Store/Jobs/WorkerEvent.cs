@@ -1,10 +1,12 @@
+using Rapporteur.Store.Names;
+
 namespace Rapporteur.Store.Jobs;
 
 /// <summary>What a worker did, one line's worth: for the console, never with a source's contents.</summary>
 public sealed record WorkerEvent(WorkerEventKind Kind, string Target, string Detail, long? JobId = null)
 {
     /// <summary>What a resolution of names found, on <see cref="WorkerEventKind.NamesResolved"/>.</summary>
-    public Names.NamesResolved? Names { get; init; }
+    public NamesResolved? Names { get; init; }
 }
 
 /// <summary>The closed list of things a worker reports.</summary>

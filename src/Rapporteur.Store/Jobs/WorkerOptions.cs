@@ -11,6 +11,15 @@ public sealed record WorkerOptions
     /// <summary>Never-tried jobs a slot claims at once; their sources are read side by side and stored in one commit.</summary>
     public int Batch { get; init; } = 16;
 
+    /// <summary>
+    /// The most a batch may hold: each source is stored under a savepoint, and PostgreSQL slows
+    /// every snapshot once a transaction holds more than 64 of them.
+    /// </summary>
+    public const int MaxBatch = 64;
+
+    /// <summary>How often a worker that keeps running resolves names while it goes idle after storing; a draining worker resolves as it runs dry.</summary>
+    public TimeSpan ResolveEvery { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Attempts before a job that keeps failing for a passing reason is failed for good.</summary>
     public int MaxAttempts { get; init; } = 5;
 

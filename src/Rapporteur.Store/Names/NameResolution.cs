@@ -54,7 +54,7 @@ public sealed class NameResolution(RapporteurDb db)
         }
         // Cleared before anything is read: a document committed after this is either read below
         // or left pending for the next resolution, never marked done unread.
-        var pending = await Execute("""UPDATE "documents" SET "NamesPending" = FALSE WHERE "NamesPending" = TRUE""", transaction, cancellationToken);
+        var pending = await Execute("""DELETE FROM "names_pending" """, transaction, cancellationToken);
         if (onlyIfPending && pending == 0)
         {
             return null;

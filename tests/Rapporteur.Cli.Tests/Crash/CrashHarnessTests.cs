@@ -36,7 +36,7 @@ public sealed class CrashHarnessTests : IDisposable
 
         Assert.True(report.Violations.Count == 0, log.ToString());
         Assert.Equal(3, report.Trials);
-        Assert.Equal(3, report.Kills + report.FinishedBeforeKill);
+        Assert.True(report.Kills >= 1, "no run was killed: every one ended before its moment came");
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public sealed class CrashHarnessTests : IDisposable
         using var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var harness = new CrashHarness(Path.Combine(AppContext.BaseDirectory, "rapporteur.dll"), articles: 30, seed: 13, log, PostgresTestServer.ConnectionString);
 
-        // Two trials: both workers killed, then one killed while the other takes over its jobs.
-        var report = await harness.RunAsync(trials: 2, CancellationToken.None);
+        // Both workers killed, then one killed while the other takes over its jobs, then both again.
+        var report = await harness.RunAsync(trials: 3, CancellationToken.None);
 
         Assert.True(report.Violations.Count == 0, log.ToString());
-        Assert.Equal(2, report.Kills + report.FinishedBeforeKill);
+        Assert.True(report.Kills >= 1, "no run was killed: every one ended before its moment came");
     }
 
     [Theory]
@@ -81,6 +81,8 @@ public sealed class CrashHarnessTests : IDisposable
                 expected.Add(Convert.ToHexStringLower(SHA256.HashData(bytes)));
                 await ingestion.IngestAsync(new SourceInput(bytes, $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain"), CancellationToken.None);
             }
+            // As `ingest` ends: names resolved over the new documents.
+            await new Store.Names.NameResolution(store).ResolveAsync(CancellationToken.None);
             Assert.Empty(await CrashHarness.CheckAsync(db, expected, worker: false, CancellationToken.None));
             var document = await store.Documents.OrderBy(d => d.Id).FirstAsync();
             await store.Suggestions.Where(m => m.DocumentId == document.Id).ExecuteDeleteAsync();

@@ -70,9 +70,6 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<bool>("NamesPending")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("text");
@@ -94,9 +91,6 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NamesPending")
-                        .HasFilter("\"NamesPending\" = TRUE");
 
                     b.HasIndex("SourceId", "Ordinal")
                         .IsUnique();
@@ -425,6 +419,16 @@ namespace Rapporteur.Store.Postgres.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("names_pending", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>
                 {
                     b.Property<long>("Id")
@@ -598,6 +602,15 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SuggestionRow", b =>

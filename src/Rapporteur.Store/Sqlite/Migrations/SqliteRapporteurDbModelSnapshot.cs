@@ -64,9 +64,6 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("NamesPending")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -88,9 +85,6 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NamesPending")
-                        .HasFilter("\"NamesPending\" = TRUE");
 
                     b.HasIndex("SourceId", "Ordinal")
                         .IsUnique();
@@ -414,6 +408,16 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("names_pending", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>
                 {
                     b.Property<long>("Id")
@@ -584,6 +588,15 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SuggestionRow", b =>

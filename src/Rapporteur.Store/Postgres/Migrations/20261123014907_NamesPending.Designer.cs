@@ -12,7 +12,7 @@ using Rapporteur.Store.Postgres;
 namespace Rapporteur.Store.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRapporteurDb))]
-    [Migration("20261123012308_NamesPending")]
+    [Migration("20261123014907_NamesPending")]
     partial class NamesPending
     {
         /// <inheritdoc />
@@ -73,9 +73,6 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<bool>("NamesPending")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("text");
@@ -97,9 +94,6 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NamesPending")
-                        .HasFilter("\"NamesPending\" = TRUE");
 
                     b.HasIndex("SourceId", "Ordinal")
                         .IsUnique();
@@ -428,6 +422,16 @@ namespace Rapporteur.Store.Postgres.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("names_pending", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>
                 {
                     b.Property<long>("Id")
@@ -601,6 +605,15 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SuggestionRow", b =>

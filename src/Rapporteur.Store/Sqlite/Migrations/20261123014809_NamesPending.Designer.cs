@@ -11,7 +11,7 @@ using Rapporteur.Store.Sqlite;
 namespace Rapporteur.Store.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRapporteurDb))]
-    [Migration("20261123012243_NamesPending")]
+    [Migration("20261123014809_NamesPending")]
     partial class NamesPending
     {
         /// <inheritdoc />
@@ -67,9 +67,6 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("NamesPending")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("OffsetMap")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -91,9 +88,6 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NamesPending")
-                        .HasFilter("\"NamesPending\" = TRUE");
 
                     b.HasIndex("SourceId", "Ordinal")
                         .IsUnique();
@@ -417,6 +411,16 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("names_pending", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.SourceRow", b =>
                 {
                     b.Property<long>("Id")
@@ -587,6 +591,15 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.SuggestionRow", b =>
