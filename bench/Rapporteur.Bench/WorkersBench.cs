@@ -36,6 +36,7 @@ internal static class WorkersBench
                 Console.Error.WriteLine($"enqueue exited with {enqueued}");
                 return 1;
             }
+            var busyBefore = BusyCoreSeconds();
             var clock = Stopwatch.StartNew();
             var processes = Enumerable.Range(0, workers).Select(_ => Run(rapporteur, ["worker", "--drain", "--concurrency", "1", "--db", db])).ToList();
             var codes = await Task.WhenAll(processes.Select(p => p.WaitAsync()));
@@ -46,12 +47,29 @@ internal static class WorkersBench
             Console.WriteLine(FormattableString.Invariant($"worker_exit_codes {string.Join(",", codes)}"));
             Console.WriteLine(FormattableString.Invariant($"ingest_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
             Console.WriteLine(FormattableString.Invariant($"peak_worker_working_set_mb {processes.Max(p => p.PeakMegabytes)}"));
+            // Every process on the machine (workers and database server): how many of its cores the run kept busy.
+            if (busyBefore is { } before && BusyCoreSeconds() is { } after)
+            {
+                Console.WriteLine(FormattableString.Invariant($"machine_cores_busy {(after - before) / clock.Elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount}"));
+            }
             return codes.All(c => c == 0) ? 0 : 1;
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // Seconds of processor time spent outside idle and I/O wait since boot, over all cores (Linux /proc/stat; null elsewhere).
+    private static double? BusyCoreSeconds()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return null;
+        }
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal: busy is all but idle and iowait, in clock ticks of 1/100 s.
+        return (fields.Take(8).Sum() - fields[3] - fields[4]) / 100.0;
     }
 
     private static Child Run(string dll, string[] arguments)
