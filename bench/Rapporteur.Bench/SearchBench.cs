@@ -10,16 +10,22 @@ namespace Rapporteur.Bench;
 
 /// <summary>
 /// Search latency at scale:
-///   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db]
+///   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db] [--reuse]
 /// Loads a generated corpus (1,000,000 short documents by default) into a fresh database (a SQLite
 /// file in a temporary folder unless a PostgreSQL connection string is given), then runs 1-2 term
 /// queries through the search interface (ranked, with snippets) and the same queries as the engine's
 /// own raw query on the same data, alternating, and prints p50/p99 of both and their ratio.
+/// With --reuse after the arguments, a database that already holds exactly that many documents
+/// (from an earlier run with the same count on the same db) is searched as it is, without
+/// loading again; an empty one is loaded and kept, and one with any other count is refused.
+/// Loading a million documents into PostgreSQL takes minutes; this lets the query phase be re-run.
 /// </summary>
 internal static class SearchBench
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] arguments)
     {
+        var reuse = arguments.Contains("--reuse", StringComparer.Ordinal);
+        var args = arguments.Where(a => a != "--reuse").ToArray();
         // Whole sources of ten documents each.
         var documents = (args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000) / 10 * 10;
         var queryCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
@@ -30,12 +36,25 @@ internal static class SearchBench
         {
             await using var db = await Database.OpenAsync(location, CancellationToken.None);
             var corpus = new SearchCorpus(seed: 7);
-            var load = Stopwatch.StartNew();
-            await LoadAsync(db, corpus, documents);
-            load.Stop();
+            var present = reuse ? await db.Documents.LongCountAsync() : 0;
             Console.WriteLine(FormattableString.Invariant($"provider {db.Database.ProviderName}"));
             Console.WriteLine(FormattableString.Invariant($"documents {documents}"));
-            Console.WriteLine(FormattableString.Invariant($"load_seconds {load.Elapsed.TotalSeconds:0}"));
+            if (present == documents && documents > 0)
+            {
+                Console.WriteLine(FormattableString.Invariant($"reused_documents {present}"));
+            }
+            else if (present != 0)
+            {
+                await Console.Error.WriteLineAsync(FormattableString.Invariant($"--reuse: the database holds {present} documents, not {documents}; give an empty database or the same count"));
+                return 1;
+            }
+            else
+            {
+                var load = Stopwatch.StartNew();
+                await LoadAsync(db, corpus, documents);
+                load.Stop();
+                Console.WriteLine(FormattableString.Invariant($"load_seconds {load.Elapsed.TotalSeconds:0}"));
+            }
 
             var index = Database.SearchIndex(db);
             var raw = RawQuery.For(db);
