@@ -14,7 +14,7 @@ using Rapporteur.Store.Postgres;
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- extract [N]   extraction alone on ~4 KB articles, one thread
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- prepare [N]   read + clean + segment + extract on every core, nothing stored
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- fuzz [seconds] [reader]   mutated inputs through every reader (FuzzVerb.cs)
-//   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db]   search latency against the raw engine (SearchBench.cs)
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db] [--reuse]   search latency against the raw engine (SearchBench.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- workers [articles] [workers] [db]   ingest through the job queue by worker processes (WorkersBench.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- resolve [N]   resolve N generated name mentions (default 1,000,000) into persons
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- crash [trials] [articles] [seed]   kill `rapporteur` mid-ingest, restart, check the store (CrashHarness.cs)

@@ -27,6 +27,7 @@ public sealed class PostgresSearchIndex(RapporteurDb db) : ISearchIndex
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchTerms terms, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -38,31 +39,48 @@ public sealed class PostgresSearchIndex(RapporteurDb db) : ISearchIndex
         {
             return [];
         }
+        // Rank and cut first, then make snippets for the page of hits only. Each step is fenced
+        // (MATERIALIZED, OFFSET 0) because PostgreSQL would otherwise copy an expression into every
+        // place that names it: ts_headline, which parses the whole text, would run once per reference.
+        // The fragment opens the text when the text, less leading space, starts with it; it closes the
+        // text when the text less its trailing space and punctuation ends with the fragment less the
+        // same, and then the punctuation ts_headline dropped is put back. The limit is written in, not
+        // bound: for a bound LIMIT the planner guesses a tenth of the rows, which makes the prepared
+        // statement's generic plan look dearer than planning afresh, and every search would be planned.
         command.CommandText = $"""
-            WITH q AS (SELECT {query} AS query),
-            ranked AS (
+            WITH q AS MATERIALIZED (SELECT {query} AS query),
+            top AS (
                 SELECT d."Id", ts_rank({Weights}, d.search, q.query, 1) AS score
                 FROM documents d, q
                 WHERE d.search @@ q.query
                 ORDER BY score DESC, d."Id"
-                LIMIT @limit)
-            SELECT d."Id", d."SourceId", d."Title", s."Origin",
-                   CASE WHEN h.at <= 1 + length(d."Text") - length(ltrim(d."Text", E' \t\r\n')) THEN '' ELSE '…' END
-                   || h.snip ||
-                   CASE WHEN h.at + length(h.plain) > length(rtrim(d."Text", E' \t\r\n.,;:!?"'))
-                        THEN rtrim(substr(d."Text", h.at + length(h.plain)), E' \t\r\n') ELSE '…' END,
-                   ranked.score
-            FROM ranked
-            JOIN documents d ON d."Id" = ranked."Id"
-            JOIN sources s ON s."Id" = d."SourceId"
-            CROSS JOIN q
-            CROSS JOIN LATERAL (SELECT ts_headline('{PostgresRapporteurDb.SearchConfiguration}', d."Text", q.query, @options) AS snip) hl
-            CROSS JOIN LATERAL (SELECT replace(replace(hl.snip, chr(2), ''), chr(3), '') AS plain) p
-            CROSS JOIN LATERAL (SELECT hl.snip, p.plain, position(p.plain IN d."Text") AS at) h
-            ORDER BY ranked.score DESC, d."Id"
+                LIMIT {limit.ToString(CultureInfo.InvariantCulture)}),
+            hit AS MATERIALIZED (
+                SELECT top."Id", top.score, d."SourceId", d."Title", d."Text",
+                       ts_headline('{PostgresRapporteurDb.SearchConfiguration}', d."Text", q.query, @options) AS snip
+                FROM top
+                JOIN documents d ON d."Id" = top."Id"
+                CROSS JOIN q)
+            SELECT hit."Id", hit."SourceId", hit."Title", s."Origin",
+                   CASE WHEN e.opens THEN '' ELSE '…' END
+                   || hit.snip ||
+                   CASE WHEN right(e.body, length(e.cut)) = e.cut
+                        THEN rtrim(substr(hit."Text", length(e.body) - length(e.cut) + length(p.plain) + 1), E' \t\r\n') ELSE '…' END,
+                   hit.score
+            FROM hit
+            JOIN sources s ON s."Id" = hit."SourceId"
+            CROSS JOIN LATERAL (SELECT replace(replace(hit.snip, chr(2), ''), chr(3), '') AS plain OFFSET 0) p
+            CROSS JOIN LATERAL (
+                SELECT starts_with(ltrim(hit."Text", E' \t\r\n'), p.plain) AS opens,
+                       rtrim(hit."Text", E' \t\r\n.,;:!?"') AS body,
+                       rtrim(p.plain, E' \t\r\n.,;:!?"') AS cut
+                OFFSET 0) e
+            ORDER BY hit.score DESC, hit."Id"
             """;
-        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
         command.Parameters.Add(new NpgsqlParameter("options", NpgsqlDbType.Text) { Value = HeadlineOptions });
+        // Npgsql keeps a prepared statement per text and connection: a search of a shape seen before
+        // (as many groups and phrases, the same limit) is neither parsed nor planned again.
+        await command.PrepareAsync(cancellationToken);
         var hits = new List<SearchHit>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

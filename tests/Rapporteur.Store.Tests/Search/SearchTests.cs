@@ -94,6 +94,22 @@ public abstract class SearchTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snippet_at_either_end_of_a_long_text_is_cut_on_the_other_side_only()
+    {
+        await IngestAsync("start.txt", "Rakhmonova Freed\n\nThe journalist was freed on Monday after eleven days in custody, her colleagues said. The prosecutor has not said whether the charges of spreading false information will be dropped, and her equipment has not been returned to the newspaper.");
+        await IngestAsync("end.txt", "Verdict in Kulob\n\nThe court in Kulob heard the last witnesses on Tuesday and gave its verdict on Thursday after a short break. Relatives waited outside the building for most of the day, and several of them were asked to leave by the police. In the end the judge released Rakhmonova on bail!");
+
+        var hits = await SearchAsync("Rakhmonova");
+
+        var start = Assert.Single(hits, h => h.Origin == "start.txt").Snippet;
+        Assert.StartsWith("\u0002Rakhmonova\u0003 Freed", start, StringComparison.Ordinal);
+        Assert.EndsWith("…", start, StringComparison.Ordinal);
+        var end = Assert.Single(hits, h => h.Origin == "end.txt").Snippet;
+        Assert.StartsWith("…", end, StringComparison.Ordinal);
+        Assert.EndsWith("the judge released \u0002Rakhmonova\u0003 on bail!", end, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_phrase_of_a_persons_name_needs_its_words_side_by_side()
     {
         await IngestAsync("together.txt", "Activist Fined\n\nA court in Termez fined the activist Sanjar Khudoyberdiev on Wednesday.");
