@@ -5,43 +5,26 @@ using Rapporteur.Store.Jobs;
 namespace Rapporteur.Store.Tests;
 
 /// <summary>The batched insert on a real database of each kind: keys come back in order, a failed flush keeps nothing queued.</summary>
-public abstract class RowInserterTests(StoreKind kind) : IAsyncLifetime
+public abstract class RowInserterTests(StoreKind kind) : StoreTest(kind)
 {
     public sealed class OnSqlite() : RowInserterTests(StoreKind.Sqlite);
 
     public sealed class OnPostgres() : RowInserterTests(StoreKind.Postgres);
 
     private static readonly DateTimeOffset At = new(2026, 4, 2, 10, 30, 0, TimeSpan.Zero);
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-inserter-tests", Guid.NewGuid().ToString("N"));
-    private TestDatabases databases = null!;
-    private RapporteurDb db = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        databases = new TestDatabases(kind, folder);
-        db = await Database.OpenAsync(databases.Location(), CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await db.DisposeAsync();
-        databases.Remove();
-        Directory.Delete(folder, recursive: true);
-    }
 
     private static FailureRow Row(int i) => new() { Origin = $"bishkek-{i:D5}.txt", Problem = "Empty", Detail = $"the file is empty ({i})", At = At.AddMinutes(i) };
 
     private async Task<DbTransaction> BeginAsync()
     {
-        await db.Database.OpenConnectionAsync();
-        return await db.Database.GetDbConnection().BeginTransactionAsync();
+        await Db.Database.OpenConnectionAsync();
+        return await Db.Database.GetDbConnection().BeginTransactionAsync();
     }
 
     [Fact]
     public async Task A_flush_larger_than_one_round_trip_inserts_every_row_and_sets_each_key()
     {
-        using var inserter = new RowInserter<FailureRow>(db);
+        using var inserter = new RowInserter<FailureRow>(Db);
         var rows = Enumerable.Range(0, 2_345).Select(Row).ToList();
         await using (var transaction = await BeginAsync())
         {
@@ -50,7 +33,7 @@ public abstract class RowInserterTests(StoreKind kind) : IAsyncLifetime
             await transaction.CommitAsync();
         }
 
-        var stored = await db.Failures.AsNoTracking().ToDictionaryAsync(f => f.Id);
+        var stored = await Db.Failures.AsNoTracking().ToDictionaryAsync(f => f.Id);
         Assert.Equal(rows.Count, stored.Count);
         Assert.All(rows, r => Assert.Equal((r.Origin, r.Detail, r.At), (stored[r.Id].Origin, stored[r.Id].Detail, stored[r.Id].At)));
         Assert.Equal(rows.Select(r => r.Id).Order(), rows.Select(r => r.Id));
@@ -60,7 +43,7 @@ public abstract class RowInserterTests(StoreKind kind) : IAsyncLifetime
     public async Task Converted_values_are_written_as_the_model_stores_them()
     {
         // Jobs keep their state and kind as names and their times as the provider keeps them.
-        using var inserter = new RowInserter<JobRow>(db);
+        using var inserter = new RowInserter<JobRow>(Db);
         var rows = Enumerable.Range(0, 3).Select(i => new JobRow
         {
             Kind = i == 0 ? JobKind.Url : JobKind.File,
@@ -77,15 +60,15 @@ public abstract class RowInserterTests(StoreKind kind) : IAsyncLifetime
             await transaction.CommitAsync();
         }
 
-        var stored = await db.Jobs.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
+        var stored = await Db.Jobs.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
         Assert.Equal(rows.Select(r => (r.Id, r.Kind, r.State, r.NextAttemptAt)), stored.Select(j => (j.Id, j.Kind, j.State, j.NextAttemptAt)));
-        Assert.Equal(1, await db.Jobs.CountAsync(j => j.State == JobState.Failed));
+        Assert.Equal(1, await Db.Jobs.CountAsync(j => j.State == JobState.Failed));
     }
 
     [Fact]
     public async Task A_flush_the_database_refuses_throws_and_leaves_nothing_queued()
     {
-        using var inserter = new RowInserter<FailureRow>(db);
+        using var inserter = new RowInserter<FailureRow>(Db);
         await using var transaction = await BeginAsync();
         inserter.Add(Row(1));
         // A null in a required column: the database refuses the whole flush.
@@ -98,6 +81,6 @@ public abstract class RowInserterTests(StoreKind kind) : IAsyncLifetime
         await inserter.FlushAsync(next, CancellationToken.None);
         await next.CommitAsync();
 
-        Assert.Equal(["bishkek-00002.txt"], await db.Failures.Select(f => f.Origin).ToListAsync());
+        Assert.Equal(["bishkek-00002.txt"], await Db.Failures.Select(f => f.Origin).ToListAsync());
     }
 }

@@ -7,7 +7,7 @@ using Rapporteur.Store.Ingest;
 namespace Rapporteur.Store.Tests.Ingest;
 
 /// <summary>Each test gets its own temp folder and database (a SQLite file, or a fresh PostgreSQL database), created with the migrations.</summary>
-public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
+public abstract class IngestionTests(StoreKind kind) : StoreTest(kind)
 {
     public sealed class OnSqlite() : IngestionTests(StoreKind.Sqlite);
 
@@ -23,31 +23,14 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
         Shokirov's lawyer, Firuza Nazarova, said she would appeal.
         """;
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-store-tests", Guid.NewGuid().ToString("N"));
-    private TestDatabases databases = null!;
-    private RapporteurDb db = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        databases = new TestDatabases(kind, folder);
-        db = await Database.OpenAsync(databases.Location(), CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await db.DisposeAsync();
-        databases.Remove();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private Ingestion Ingestion() => new(db, SourceReaders.Default, TimeProvider.System);
+    private Ingestion Ingestion() => new(Db, SourceReaders.Default, TimeProvider.System);
 
     private Task<IReadOnlyList<IngestOutcome>> IngestAsync(byte[] bytes, string origin, string? mediaType = "text/plain") =>
         Ingestion().IngestAsync(new SourceInput(bytes, origin, Captured, mediaType), CancellationToken.None);
 
     private async Task<(int Sources, int Documents, int Failures)> CountsAsync() =>
-        (await db.Sources.CountAsync(), await db.Documents.CountAsync(), await db.Failures.CountAsync());
+        (await Db.Sources.CountAsync(), await Db.Documents.CountAsync(), await Db.Failures.CountAsync());
 
     [Fact]
     public async Task Text_source_is_stored_with_its_exact_bytes_and_sha256()
@@ -56,7 +39,7 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
 
         var outcome = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(bytes, "khorog.txt")));
 
-        var source = await db.Sources.AsNoTracking().SingleAsync();
+        var source = await Db.Sources.AsNoTracking().SingleAsync();
         Assert.Equal(outcome.SourceId, source.Id);
         Assert.Equal(bytes, source.Bytes);
         Assert.Equal(bytes.Length, source.ByteCount);
@@ -72,12 +55,12 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     {
         var outcome = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt")));
 
-        var documents = await db.Documents.AsNoTracking().Where(d => d.SourceId == outcome.SourceId).ToListAsync();
+        var documents = await Db.Documents.AsNoTracking().Where(d => d.SourceId == outcome.SourceId).ToListAsync();
         var document = Assert.Single(documents);
         Assert.Equal(1, outcome.Documents);
         Assert.Equal("Khorog Activist Sentenced to Nine Years", document.Title);
         Assert.Contains("sentenced Davlatmamad Shokirov", document.Text, StringComparison.Ordinal);
-        var source = await db.Sources.AsNoTracking().SingleAsync();
+        var source = await Db.Sources.AsNoTracking().SingleAsync();
         Assert.Equal("Khorog Activist Sentenced to Nine Years", source.Title);
         var map = Core.Domain.OffsetMap.Parse(document.OffsetMap);
         for (var i = 0; i < document.Text.Length; i++)
@@ -104,7 +87,7 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     public async Task Same_bytes_stored_by_two_writers_at_once_are_one_source_and_a_duplicate()
     {
         var prepared = Store.Ingest.Ingestion.Prepare(new SourceInput(Encoding.UTF8.GetBytes(Article), "khorog.txt", Captured, "text/plain"), SourceReaders.Default);
-        await using var other = await Database.OpenAsync(databases.Location(), CancellationToken.None);
+        await using var other = await Database.OpenAsync(Databases.Location(), CancellationToken.None);
         using var first = Ingestion();
         using var second = new Ingestion(other, SourceReaders.Default, TimeProvider.System);
 
@@ -134,12 +117,12 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     // writer waits to begin at all (one writer at a time), which no view shows, so a pause stands in.
     private async Task UntilWaitingOnALockAsync(Task racing)
     {
-        if (kind == StoreKind.Sqlite)
+        if (Kind == StoreKind.Sqlite)
         {
             await Task.Delay(300);
             return;
         }
-        await using var watcher = await Database.OpenAsync(databases.Location(), CancellationToken.None);
+        await using var watcher = await Database.OpenAsync(Databases.Location(), CancellationToken.None);
         for (var tries = 0; tries < 200 && !racing.IsCompleted; tries++)
         {
             var waiting = await watcher.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""").SingleAsync();
@@ -161,7 +144,7 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
 
         Assert.Equal(ReadProblem.Binary, failed.Problem);
         Assert.Equal((0, 0, 1), await CountsAsync());
-        var failure = await db.Failures.AsNoTracking().SingleAsync();
+        var failure = await Db.Failures.AsNoTracking().SingleAsync();
         Assert.Equal("archive.txt", failure.Origin);
         Assert.Equal(nameof(ReadProblem.Binary), failure.Problem);
         Assert.Equal(failed.Detail, failure.Detail);
@@ -189,14 +172,14 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
         var feed = Assert.IsType<IngestedNew>(outcomes[0]);
         Assert.Equal(0, feed.Documents);
         Assert.All(outcomes.Skip(1), o => Assert.True(Assert.IsType<IngestedNew>(o).Documents >= 1));
-        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync();
+        var sources = await Db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync();
         Assert.Equal(3, sources.Count);
         Assert.Equal(bytes, sources[0].Bytes);
         Assert.Null(sources[0].ParentId);
         Assert.Equal(["https://notes.example.tj/shokirov", "https://notes.example.tj/nazarova-appeal"], sources.Skip(1).Select(s => s.Origin));
         Assert.All(sources.Skip(1), s => Assert.Equal(feed.SourceId, s.ParentId));
         Assert.Equal(new DateTimeOffset(2025, 6, 26, 10, 0, 0, TimeSpan.Zero), sources[1].PublishedAt);
-        var itemDocuments = await db.Documents.AsNoTracking().Where(d => d.SourceId == sources[2].Id).ToListAsync();
+        var itemDocuments = await Db.Documents.AsNoTracking().Where(d => d.SourceId == sources[2].Id).ToListAsync();
         Assert.Contains("refused to hear the witnesses", Assert.Single(itemDocuments).Text, StringComparison.Ordinal);
     }
 
@@ -206,7 +189,7 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
         var outcome = Assert.IsType<IngestedNew>(Assert.Single(await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt")));
         await IngestAsync(Encoding.UTF8.GetBytes("Blogger Azamat Tokhtarov Released in Osh\n\nAzamat Tokhtarov was released on bail after ten days in custody."), "osh.txt");
 
-        var hits = await Database.SearchIndex(db).SearchAsync("penal", 10, CancellationToken.None);
+        var hits = await Database.SearchIndex(Db).SearchAsync("penal", 10, CancellationToken.None);
 
         var hit = Assert.Single(hits);
         Assert.Equal(outcome.SourceId, hit.SourceId);
@@ -219,8 +202,8 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     {
         await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt");
 
-        Assert.Single(await Database.SearchIndex(db).SearchAsync("KHOROG activist", 10, CancellationToken.None));
-        Assert.Empty(await Database.SearchIndex(db).SearchAsync("Khorog bail", 10, CancellationToken.None));
+        Assert.Single(await Database.SearchIndex(Db).SearchAsync("KHOROG activist", 10, CancellationToken.None));
+        Assert.Empty(await Database.SearchIndex(Db).SearchAsync("Khorog bail", 10, CancellationToken.None));
     }
 
     [Theory]
@@ -234,7 +217,7 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     {
         await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt");
 
-        var hits = await Database.SearchIndex(db).SearchAsync(query, 10, CancellationToken.None);
+        var hits = await Database.SearchIndex(Db).SearchAsync(query, 10, CancellationToken.None);
 
         Assert.Empty(hits);
     }
@@ -244,7 +227,7 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     {
         await IngestAsync(Encoding.UTF8.GetBytes(Article), "khorog.txt");
 
-        var hits = await Database.SearchIndex(db).SearchAsync("Shokirov\"* (", 10, CancellationToken.None);
+        var hits = await Database.SearchIndex(Db).SearchAsync("Shokirov\"* (", 10, CancellationToken.None);
 
         Assert.Equal("khorog.txt", Assert.Single(hits).Origin);
     }
@@ -254,8 +237,8 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
     {
         var bytes = Encoding.UTF8.GetBytes(Article);
         await IngestAsync(bytes, "khorog.txt");
-        var document = await db.Documents.AsNoTracking().SingleAsync();
-        var suggestions = await db.Suggestions.AsNoTracking().ToListAsync();
+        var document = await Db.Documents.AsNoTracking().SingleAsync();
+        var suggestions = await Db.Suggestions.AsNoTracking().ToListAsync();
 
         var sentence = Assert.Single(suggestions, x => x.Kind == "event" && x.Predicate == "sentence");
         Assert.Equal("Davlatmamad Shokirov", sentence.Subject);
@@ -268,6 +251,6 @@ public abstract class IngestionTests(StoreKind kind) : IAsyncLifetime
 
         await IngestAsync(bytes, "khorog-again.txt");
 
-        Assert.Equal(suggestions.Count, await db.Suggestions.CountAsync());
+        Assert.Equal(suggestions.Count, await Db.Suggestions.CountAsync());
     }
 }

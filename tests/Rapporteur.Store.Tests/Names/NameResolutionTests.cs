@@ -15,7 +15,7 @@ namespace Rapporteur.Store.Tests.Names;
 /// Two fictional articles about one invented lawyer, one spelling him in Latin letters and one
 /// in Tajik Cyrillic, with his invented relatives; a real SQLite file or PostgreSQL database per test.
 /// </summary>
-public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
+public abstract class NameResolutionTests(StoreKind kind) : StoreTest(kind)
 {
     public sealed class OnSqlite() : NameResolutionTests(StoreKind.Sqlite);
 
@@ -45,46 +45,29 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
 
     private static readonly DateTimeOffset Now = new(2025, 7, 1, 9, 30, 0, TimeSpan.Zero);
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-store-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider time = new(Now);
-    private TestDatabases databases = null!;
-    private RapporteurDb db = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        databases = new TestDatabases(kind, folder);
-        db = await Database.OpenAsync(databases.Location(), CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await db.DisposeAsync();
-        databases.Remove();
-        Directory.Delete(folder, recursive: true);
-    }
 
     private async Task IngestAsync(params (string Name, string Text)[] articles)
     {
-        using var ingestion = new Ingestion(db, SourceReaders.Default, time);
+        using var ingestion = new Ingestion(Db, SourceReaders.Default, time);
         foreach (var (name, text) in articles)
         {
             await ingestion.IngestAsync(new SourceInput(Encoding.UTF8.GetBytes(text), name, Now, "text/plain"), CancellationToken.None);
         }
     }
 
-    private Task<NamesResolved> ResolveAsync() => new NameResolution(db).ResolveAsync(CancellationToken.None);
+    private Task<NamesResolved> ResolveAsync() => new NameResolution(Db).ResolveAsync(CancellationToken.None);
 
-    private NameJudgements Judgements() => new(db, time);
+    private NameJudgements Judgements() => new(Db, time);
 
     private async Task<List<long>> PersonsWrittenAsync(string spelling)
     {
         var normal = NameKey.Normalise(spelling);
-        return await db.PersonNames.AsNoTracking().Where(n => n.Normalised == normal).Select(n => n.EntityId).Distinct().ToListAsync();
+        return await Db.PersonNames.AsNoTracking().Where(n => n.Normalised == normal).Select(n => n.EntityId).Distinct().ToListAsync();
     }
 
     private async Task<List<string>> SpellingsOfAsync(long person) =>
-        await db.PersonNames.AsNoTracking().Where(n => n.EntityId == person).Select(n => n.Spelling).Distinct().OrderBy(s => s).ToListAsync();
+        await Db.PersonNames.AsNoTracking().Where(n => n.EntityId == person).Select(n => n.Spelling).Distinct().OrderBy(s => s).ToListAsync();
 
     [Fact]
     public async Task One_person_written_in_Latin_and_Cyrillic_is_one_entity_with_both_spellings()
@@ -98,9 +81,9 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         var spellings = await SpellingsOfAsync(person);
         Assert.Contains("Bakhtiyor Qodirzoda", spellings);
         Assert.Contains("Бахтиёр Қодирзода", spellings);
-        var row = await db.PersonNames.AsNoTracking().FirstAsync(n => n.Spelling == "Бахтиёр Қодирзода");
+        var row = await Db.PersonNames.AsNoTracking().FirstAsync(n => n.Spelling == "Бахтиёр Қодирзода");
         Assert.Equal("cyrillic", row.Script);
-        var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == row.DocumentId);
+        var document = await Db.Documents.AsNoTracking().SingleAsync(d => d.Id == row.DocumentId);
         Assert.Equal("Бахтиёр Қодирзода", document.Text.Substring(row.EvidenceStart, row.EvidenceLength));
     }
 
@@ -145,15 +128,15 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         time.Advance(TimeSpan.FromMinutes(5));
         await Judgements().JudgeAsync("Bakhtiyor Qodirzoda", "Бахтиёр Қодирзода", Verdict.Same, "editor", CancellationToken.None);
 
-        var judgement = await db.NameJudgements.AsNoTracking().SingleAsync();
+        var judgement = await Db.NameJudgements.AsNoTracking().SingleAsync();
         Assert.Equal(("same", "editor", Now.AddMinutes(5)), (judgement.Verdict, judgement.By, judgement.At));
         Assert.Equal(NameParts.Parse("Bakhtiyor Qodirzoda").FullKey, judgement.AKey);
-        var audit = await db.Audit.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
+        var audit = await Db.Audit.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal(["researcher", "editor"], audit.Select(a => a.Actor));
-        Assert.True(await AuditLog.VerifyAsync(db, CancellationToken.None));
-        var refused = kind == StoreKind.Sqlite
-            ? (Exception)await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit SET \"Actor\" = 'someone else'"))
-            : await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit SET \"Actor\" = 'someone else'"));
+        Assert.True(await AuditLog.VerifyAsync(Db, CancellationToken.None));
+        var refused = Kind == StoreKind.Sqlite
+            ? (Exception)await Assert.ThrowsAsync<SqliteException>(() => Db.Database.ExecuteSqlRawAsync("UPDATE audit SET \"Actor\" = 'someone else'"))
+            : await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Db.Database.ExecuteSqlRawAsync("UPDATE audit SET \"Actor\" = 'someone else'"));
         Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
     }
 
@@ -162,7 +145,7 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
     {
         await IngestAsync(("latin.txt", Latin), ("cyrillic.txt", Cyrillic));
         await ResolveAsync();
-        var before = await db.PersonNames.AsNoTracking().CountAsync();
+        var before = await Db.PersonNames.AsNoTracking().CountAsync();
         var wife = Assert.Single(await PersonsWrittenAsync("Nilufar Qodirzoda"));
         var brother = Assert.Single(await PersonsWrittenAsync("Farhod Qodirzoda"));
 
@@ -170,7 +153,7 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
 
         var merged = Assert.Single(outcome.Persons);
         Assert.Contains(merged, new[] { wife, brother });
-        Assert.Equal(before, await db.PersonNames.AsNoTracking().CountAsync());
+        Assert.Equal(before, await Db.PersonNames.AsNoTracking().CountAsync());
         Assert.Equal(["Farhod Qodirzoda", "Nilufar Qodirzoda"], await SpellingsOfAsync(merged));
     }
 
@@ -202,8 +185,8 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         var outcome = await Judgements().JudgeAsync("Bakhtiyor Qodirzoda", "Someone Else", Verdict.Same, "researcher", CancellationToken.None);
 
         Assert.Contains("Someone Else", Assert.IsType<NotJudged>(outcome).Reason, StringComparison.Ordinal);
-        Assert.Empty(await db.NameJudgements.ToListAsync());
-        Assert.Empty(await db.Audit.ToListAsync());
+        Assert.Empty(await Db.NameJudgements.ToListAsync());
+        Assert.Empty(await Db.Audit.ToListAsync());
     }
 
     [Fact]
@@ -223,7 +206,7 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
     public async Task Resolving_only_when_pending_does_the_work_once_per_new_document()
     {
         await IngestAsync(("latin.txt", Latin));
-        var resolution = new NameResolution(db);
+        var resolution = new NameResolution(Db);
 
         var first = await resolution.ResolvePendingAsync(CancellationToken.None);
         var again = await resolution.ResolvePendingAsync(CancellationToken.None);
@@ -235,7 +218,7 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         // The second document is read together with the first: one person in both scripts.
         Assert.NotNull(after);
         Assert.Equal(await PersonsWrittenAsync("Bakhtiyor Qodirzoda"), await PersonsWrittenAsync("Бахтиёр Қодирзода"));
-        Assert.False(await db.NamesPending.AnyAsync());
+        Assert.False(await Db.NamesPending.AnyAsync());
     }
 
     [Theory]
@@ -247,12 +230,12 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         await IngestAsync(("latin.txt", Latin), ("cyrillic.txt", Cyrillic));
         await ResolveAsync();
 
-        var expanded = await new PersonSearch(db).ExpandAsync(query, CancellationToken.None);
-        var hits = await Database.SearchIndex(db).SearchAsync(expanded.Terms, 10, CancellationToken.None);
+        var expanded = await new PersonSearch(Db).ExpandAsync(query, CancellationToken.None);
+        var hits = await Database.SearchIndex(Db).SearchAsync(expanded.Terms, 10, CancellationToken.None);
 
         Assert.Equal("Bakhtiyor Qodirzoda", Assert.Single(expanded.Persons).Name);
         Assert.Contains(hits, h => h.Origin == origin);
-        Assert.Empty(await Database.SearchIndex(db).SearchAsync("Nothing Qodirzodov", 10, CancellationToken.None));
+        Assert.Empty(await Database.SearchIndex(Db).SearchAsync("Nothing Qodirzodov", 10, CancellationToken.None));
     }
 
     [Fact]
@@ -261,7 +244,7 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         await IngestAsync(("latin.txt", Latin), ("cyrillic.txt", Cyrillic));
         await ResolveAsync();
 
-        var expanded = await new PersonSearch(db).ExpandAsync("Бахтиёр Қодирзода court", CancellationToken.None);
+        var expanded = await new PersonSearch(Db).ExpandAsync("Бахтиёр Қодирзода court", CancellationToken.None);
 
         var match = SearchQuery.ToFts5(expanded.Terms);
         Assert.StartsWith("(\"бахтиёр қодирзода\" OR ", match, StringComparison.Ordinal);
@@ -279,7 +262,7 @@ public abstract class NameResolutionTests(StoreKind kind) : IAsyncLifetime
         var resolved = await ResolveAsync();
 
         Assert.Equal(1, resolved.Organizations);
-        var organisation = await db.OrganizationEntities.AsNoTracking().Include(o => o.Names).SingleAsync();
+        var organisation = await Db.OrganizationEntities.AsNoTracking().Include(o => o.Names).SingleAsync();
         Assert.Equal(("Kulob Legal Aid Centre", "KLAC"), (organisation.DisplayName, organisation.Acronym));
         Assert.Equal(2, organisation.Names.Select(n => n.DocumentId).Distinct().Count());
     }

@@ -8,7 +8,7 @@ namespace Rapporteur.Store.Tests.Search;
 /// What search promises on either engine: accents and case folded in every script, titles weighed
 /// above text. Invented articles about invented people; a fresh database per test.
 /// </summary>
-public abstract class SearchTests(StoreKind kind) : IAsyncLifetime
+public abstract class SearchTests(StoreKind kind) : StoreTest(kind)
 {
     public sealed class OnSqlite() : SearchTests(StoreKind.Sqlite);
 
@@ -16,32 +16,15 @@ public abstract class SearchTests(StoreKind kind) : IAsyncLifetime
 
     private static readonly DateTimeOffset Captured = new(2025, 9, 2, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapporteur-store-tests", Guid.NewGuid().ToString("N"));
-    private TestDatabases databases = null!;
-    private RapporteurDb db = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        databases = new TestDatabases(kind, folder);
-        db = await Database.OpenAsync(databases.Location(), CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await db.DisposeAsync();
-        databases.Remove();
-        Directory.Delete(folder, recursive: true);
-    }
 
     private async Task IngestAsync(string origin, string text)
     {
-        var outcomes = await new Ingestion(db, SourceReaders.Default, TimeProvider.System)
+        var outcomes = await new Ingestion(Db, SourceReaders.Default, TimeProvider.System)
             .IngestAsync(new SourceInput(Encoding.UTF8.GetBytes(text), origin, Captured, "text/plain"), CancellationToken.None);
         Assert.IsType<IngestedNew>(Assert.Single(outcomes));
     }
 
-    private Task<IReadOnlyList<Store.Search.SearchHit>> SearchAsync(string query) => Database.SearchIndex(db).SearchAsync(query, 10, CancellationToken.None);
+    private Task<IReadOnlyList<Store.Search.SearchHit>> SearchAsync(string query) => Database.SearchIndex(Db).SearchAsync(query, 10, CancellationToken.None);
 
     [Fact]
     public async Task A_word_in_the_title_ranks_above_the_same_word_in_the_text_alone()
@@ -115,7 +98,7 @@ public abstract class SearchTests(StoreKind kind) : IAsyncLifetime
         await IngestAsync("together.txt", "Activist Fined\n\nA court in Termez fined the activist Sanjar Khudoyberdiev on Wednesday.");
         await IngestAsync("apart.txt", "Two Bloggers Summoned\n\nSanjar Tursunov and Ilhom Khudoyberdiev were summoned by the police in Termez.");
 
-        var hits = await Database.SearchIndex(db).SearchAsync(new Store.Search.SearchTerms([["Sanjar Khudoyberdiev"]]), 10, CancellationToken.None);
+        var hits = await Database.SearchIndex(Db).SearchAsync(new Store.Search.SearchTerms([["Sanjar Khudoyberdiev"]]), 10, CancellationToken.None);
 
         Assert.Equal("together.txt", Assert.Single(hits).Origin);
     }
