@@ -93,21 +93,22 @@ if (verb == "extract")
     var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    long chars = 0;
+    long bytes = 0;
     for (var i = 0; i < count; i++)
     {
         var text = articles[i % articles.Length];
-        chars += text.Length;
+        bytes += Encoding.UTF8.GetByteCount(text);
         Extractor.Default.Extract(text);
     }
     clock.Stop();
     Console.WriteLine(FormattableString.Invariant($"articles {count}"));
-    Console.WriteLine(FormattableString.Invariant($"mean_article_bytes {chars / count}"));
+    Console.WriteLine(FormattableString.Invariant($"mean_article_bytes {bytes / count}"));
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     Console.WriteLine(FormattableString.Invariant($"extract_articles_per_second {count / clock.Elapsed.TotalSeconds:0}"));
     // Per second of processor time (garbage collection included): steadier than the wall clock on a busy machine.
     Console.WriteLine(FormattableString.Invariant($"extract_articles_per_cpu_second {count / cpu.TotalSeconds:0}"));
     Console.WriteLine(FormattableString.Invariant($"allocated_kb_per_article {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024 / count}"));
+    Console.WriteLine(FormattableString.Invariant($"gc_collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
     Console.WriteLine(FormattableString.Invariant($"peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
     return 0;
 }

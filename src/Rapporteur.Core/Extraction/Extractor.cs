@@ -34,14 +34,25 @@ public sealed partial class Extractor(Lexicon lexicon)
 
         public bool SpeaksIn(Span sentence, int person) => Speakers.Contains((sentence.Start, person));
 
-        /// <summary>Whether the person speaks anywhere in the paragraph around a position (a quote runs over several sentences).</summary>
-        public bool SpeaksNear(int position, int person)
+        /// <summary>The paragraph around a position, as the bounds of <see cref="SpeaksIn(int, int, int)"/>.</summary>
+        public (int From, int To) ParagraphAround(int position)
         {
             var from = Text.LastIndexOf("\n\n", Math.Max(0, position - 1), StringComparison.Ordinal);
             var to = Text.IndexOf("\n\n", position, StringComparison.Ordinal);
-            from = from < 0 ? 0 : from;
-            to = to < 0 ? Text.Length : to;
-            return Speakers.Any(s => s.Person == person && s.Sentence >= from && s.Sentence < to);
+            return (from < 0 ? 0 : from, to < 0 ? Text.Length : to);
+        }
+
+        /// <summary>Whether the person speaks in a sentence starting within the bounds (a paragraph: a quote runs over several sentences).</summary>
+        public bool SpeaksIn(int from, int to, int person)
+        {
+            foreach (var (sentence, speaker) in Speakers)
+            {
+                if (speaker == person && sentence >= from && sentence < to)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
         public required List<DateMention> AllDates { get; init; }
         public required List<DurationMention> AllDurations { get; init; }
@@ -91,10 +102,30 @@ public sealed partial class Extractor(Lexicon lexicon)
             return s;
         }
 
-        // Each recogniser runs once over the whole text; sentences take their share by position.
-        public List<DateMention> DatesIn(Span sentence) => AllDates.FindAll(d => sentence.Contains(d.Span));
+        private readonly Dictionary<int, List<DateMention>> datesIn = [];
+        private readonly Dictionary<int, List<DurationMention>> durationsIn = [];
 
-        public List<DurationMention> DurationsIn(Span sentence) => AllDurations.FindAll(d => sentence.Contains(d.Span));
+        // Each recogniser runs once over the whole text; sentences take their share by position,
+        // once each. The lists are shared: callers read them and never change them.
+        public List<DateMention> DatesIn(Span sentence)
+        {
+            if (!datesIn.TryGetValue(sentence.Start, out var dates))
+            {
+                dates = AllDates.FindAll(d => sentence.Contains(d.Span));
+                datesIn[sentence.Start] = dates;
+            }
+            return dates;
+        }
+
+        public List<DurationMention> DurationsIn(Span sentence)
+        {
+            if (!durationsIn.TryGetValue(sentence.Start, out var durations))
+            {
+                durations = AllDurations.FindAll(d => sentence.Contains(d.Span));
+                durationsIn[sentence.Start] = durations;
+            }
+            return durations;
+        }
     }
 
     public ExtractionResult Extract(string text, DatePoint? published = null)
@@ -190,8 +221,12 @@ public sealed partial class Extractor(Lexicon lexicon)
     private List<(EventType Type, int Index, int Length, string Value)> Triggers(string text)
     {
         var found = new List<(EventType, int, int, string)>();
-        foreach (var (type, pattern) in lexicon.Triggers)
+        foreach (var (type, pattern, leads) in lexicon.Triggers)
         {
+            if (!LiteralLeads.MayMatch(leads, text))
+            {
+                continue;
+            }
             foreach (var m in pattern.EnumerateMatches(text))
             {
                 found.Add((type, m.Index, m.Length, text.Substring(m.Index, m.Length)));
@@ -237,10 +272,11 @@ public sealed partial class Extractor(Lexicon lexicon)
             var cut = after.AsSpan().IndexOfAny(EndsAfter);
             var apposition = RoleApposition().Match(cut >= 0 ? after[..cut] : after);
             var near = RoleBefore().Match(before);
-            foreach (var (role, pattern) in lexicon.Roles)
+            foreach (var (role, pattern, leads) in lexicon.Roles)
             {
                 // Spans, not Value: Value cuts a new string on every read.
-                if ((near.Success && pattern.IsMatch(near.ValueSpan)) || (apposition.Success && pattern.IsMatch(apposition.ValueSpan)))
+                if ((near.Success && LiteralLeads.MayMatch(leads, near.ValueSpan) && pattern.IsMatch(near.ValueSpan))
+                    || (apposition.Success && LiteralLeads.MayMatch(leads, apposition.ValueSpan) && pattern.IsMatch(apposition.ValueSpan)))
                 {
                     if (!roles.Contains(role))
                     {
@@ -758,6 +794,7 @@ public sealed partial class Extractor(Lexicon lexicon)
     {
         // A pronoun inside a quote never means the person quoted ("the authorities must free him", said X).
         var quoted = c.Quoted(position);
+        var (from, to) = quoted ? c.ParagraphAround(position) : (0, 0);
         NameHit? best = null;
         foreach (var h in c.Hits)
         {
@@ -766,7 +803,7 @@ public sealed partial class Extractor(Lexicon lexicon)
                 break;
             }
             var g = c.People[h.Person].Gender;
-            if ((gender == Gender.Unknown || g == Gender.Unknown || g == gender) && !(quoted && c.SpeaksNear(position, h.Person)))
+            if ((gender == Gender.Unknown || g == Gender.Unknown || g == gender) && !(quoted && c.SpeaksIn(from, to, h.Person)))
             {
                 if (position - h.Span.End < 1500)
                 {
@@ -830,13 +867,23 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     private static DatePoint? NearestDate(Context c, Span sentence, int position)
     {
-        var dates = c.DatesIn(sentence).Where(d => d.Value is not null).ToList();
-        if (dates.Count == 0)
+        // A date after the trigger in the same clause binds tighter than one before it; on a tie, the earlier date.
+        DatePoint? best = null;
+        var bestDistance = double.MaxValue;
+        foreach (var d in c.DatesIn(sentence))
         {
-            return null;
+            if (d.Value is null)
+            {
+                continue;
+            }
+            var distance = d.Span.Start >= position ? d.Span.Start - position : (position - d.Span.End) * 1.5;
+            if (distance < bestDistance)
+            {
+                best = d.Value;
+                bestDistance = distance;
+            }
         }
-        // A date after the trigger in the same clause binds tighter than one before it.
-        return dates.OrderBy(d => d.Span.Start >= position ? d.Span.Start - position : (position - d.Span.End) * 1.5).First().Value;
+        return best;
     }
 
     private static DatePoint? PreviousSentenceDate(Context c, Span sentence)
@@ -859,9 +906,17 @@ public sealed partial class Extractor(Lexicon lexicon)
     [GeneratedRegex(@"\b(?:(?:call(?:s|ed|ing)?\s+(?:on|upon)\b[^.;]{0,120}?\bto|urg(?:e|es|ed|ing)\b[^.;]{0,120}?\bto|demand(?:s|ed|ing)?(?:\s+that)?\b[^.;]{0,80}?|ask(?:s|ed)?\b[^.;]{0,60}?\bto|must|should|to)\s+(?:immediately\s+|unconditionally\s+|urgently\s+)?(?:release|free|drop\b[^.;]{0,60}?\band\s+(?:release|free))|(?:call(?:s|ed|ing)?|appeal(?:s|ed)?|press(?:ed)?|advocat(?:e|es|ed|ing))\s+for\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:immediate\s+|unconditional\s+)?(?:and\s+unconditional\s+)?release|^(?:release|free)\s|\bsend(?:ing)?\s+(?:him|her|them)\s+(?:a\s+)?(?:postcard|letter|message)|\bwrit(?:e|ing)\s+to\s+the\b|\bsupport\s+\p{Lu}|drop\s+(?:the\s+)?(?:\w+\s+){0,2}(?:charges|case))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallPattern();
 
+    private static readonly System.Buffers.SearchValues<string> CallWords = System.Buffers.SearchValues.Create(["releas", "free", "send", "writ", "support", "drop"], StringComparison.OrdinalIgnoreCase);
+
     private static void FindCallsToAction(Context c, Span sentence, List<ExtractedEvent> events)
     {
         var s = c.TextOf(sentence);
+        // Every call the pattern knows names one of these words; most sentences have none, and
+        // the pattern would otherwise be tried at every "to" of them.
+        if (s.AsSpan().IndexOfAny(CallWords) < 0)
+        {
+            return;
+        }
         var m = CallPattern().Match(s);
         if (!m.Success)
         {

@@ -23,9 +23,11 @@ public sealed class Lexicon
     public required FrozenDictionary<string, Place> Places { get; init; }
     public required FrozenDictionary<string, string> Demonyms { get; init; }
     public required FrozenDictionary<string, OrganizationKind> OrgHeads { get; init; }
-    public required IReadOnlyList<(EventType Type, Regex Pattern)> Triggers { get; init; }
+    /// <summary>Event words by type, each row with the openings its matches must start with (<see cref="LiteralLeads"/>).</summary>
+    public required IReadOnlyList<(EventType Type, Regex Pattern, System.Buffers.SearchValues<string>? Leads)> Triggers { get; init; }
     public required Regex StatementVerbs { get; init; }
-    public required IReadOnlyList<(string Role, Regex Pattern)> Roles { get; init; }
+    /// <summary>Role nouns by role label, each row with the openings its matches must start with (<see cref="LiteralLeads"/>).</summary>
+    public required IReadOnlyList<(string Role, Regex Pattern, System.Buffers.SearchValues<string>? Leads)> Roles { get; init; }
 
     public static Lexicon Load(string language)
     {
@@ -56,14 +58,14 @@ public sealed class Lexicon
         {
             heads.TryAdd(f[0], f.Length > 1 ? KindOf(f[1]) : OrganizationKind.Other);
         }
-        var triggers = new List<(EventType, Regex)>();
+        var triggers = new List<(EventType, Regex, System.Buffers.SearchValues<string>?)>();
         foreach (var f in Rows($"{language}/event-triggers.tsv"))
         {
-            triggers.Add((TypeOf(f[0]), WordPattern(f[1], scansWholeTexts: true)));
+            triggers.Add((TypeOf(f[0]), WordPattern(f[1], scansWholeTexts: true), LiteralLeads.Of(f[1])));
         }
         var verbs = Rows($"{language}/statement-verbs.txt").Select(f => f[0]).ToList();
         var roles = Rows($"{language}/role-nouns.tsv")
-            .Select(f => (f[1], WordPattern(f[0], scansWholeTexts: false)))
+            .Select(f => (f[1], WordPattern(f[0], scansWholeTexts: false), LiteralLeads.Of(f[0])))
             .ToList();
         return new Lexicon
         {
