@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -15,33 +16,42 @@ using Rapporteur.Store.Review;
 namespace Rapporteur.Bench;
 
 /// <summary>
-/// Kills the real `rapporteur` at a random moment while it ingests a generated corpus, runs the
-/// same work again to completion, and checks that the store is whole: integrity, complete
-/// sources, a search index in step with the documents, every input exactly once. On SQLite,
-/// trials alternate between `ingest FOLDER` and `worker --drain` over an `enqueue`d folder. Given
-/// a PostgreSQL server (<paramref name="postgres"/>), each trial runs two `worker --drain`
-/// processes on a fresh database of that server and kills both, or one while the other goes on.
+/// Kills the real `rapporteur` with SIGKILL while it ingests a generated corpus, runs the same
+/// work again to completion, and checks that the store is whole: integrity, complete sources, a
+/// search index in step with the documents, every input exactly once. Most trials kill once the
+/// store holds more sources than a number drawn from the corpus's size, so the kills spread over
+/// the storing; one in five kills at a random time, which may fall in start-up or in the name
+/// resolution at the end. A run that ends before its kill is done again on a new store. On
+/// SQLite, trials alternate between `ingest FOLDER` and `worker --drain` over an `enqueue`d
+/// folder. Given a PostgreSQL server (<paramref name="postgres"/>), each trial runs two `worker
+/// --drain` processes on a fresh database of that server and kills both, or one while the other goes on.
 /// </summary>
 public sealed class CrashHarness(string rapporteur, int articles, int seed, TextWriter log, string? postgres = null)
 {
     /// <summary>A worker's lease in the trials: short, so the restarted worker takes over the dead one's jobs quickly.</summary>
     private const int LeaseSeconds = 2;
 
+    /// <summary>Runs of one trial before it is given up as never killed: each ended before its kill.</summary>
+    private const int MaxAttempts = 10;
+
     public async Task<CrashReport> RunAsync(int trials, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
+        // Poll intervals and waits take their own draws, so a trial's aim does not hang on how often the store was polled.
+        var jitter = new Random(seed + 1);
         var root = Path.Combine(Path.GetTempPath(), "rapporteur-crash-" + Guid.NewGuid().ToString("N")[..8]);
         var violations = new List<string>();
-        int kills = 0, midWork = 0, finished = 0;
-        // Per kind of run: when its first line of output came (start-up done, something committed)
-        // and when it ended, measured once uninterrupted and shortened whenever a run ends before
-        // its kill; kills land anywhere from the second half of start-up (opening the store) to the end.
-        var timing = new Dictionary<Kind, (TimeSpan First, TimeSpan End)>();
+        int kills = 0, nothingStored = 0, midWork = 0, allStored = 0, atRandomTimes = 0, redos = 0, notKilled = 0;
+        // Per kind of run, for the kills at a random time: how long it takes, measured once
+        // uninterrupted and shortened whenever such a run ends before its kill.
+        var lengths = new Dictionary<Kind, TimeSpan>();
         try
         {
             for (var trial = 0; trial < trials; trial++)
             {
                 var kind = postgres is not null ? Kind.Workers : trial % 2 == 1 ? Kind.Worker : Kind.Ingest;
+                // 5 is odd, so these alternate between the kinds (and, with two workers, between the victims).
+                var atRandomTime = trial % 5 == 2;
                 var folder = Path.Combine(root, trial.ToString(CultureInfo.InvariantCulture));
                 var inputs = Path.Combine(folder, "in");
                 var db = postgres is null ? Path.Combine(folder, "r.db") : TrialDatabase(postgres, trial);
@@ -51,40 +61,65 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
                     ? ["ingest", inputs, "--db", db]
                     : ["worker", "--drain", "--concurrency", "2", "--lease", lease, "--db", db];
                 var processes = kind == Kind.Workers ? 2 : 1;
-                // The schema (and, for workers, the queue) is made before any kill: the trial is about ingestion.
-                await PrepareStoreAsync(db, kind == Kind.Ingest ? null : inputs, cancellationToken);
-                if (!timing.TryGetValue(kind, out var times))
-                {
-                    var calibration = await RunAsync(work, processes, null, 0, cancellationToken);
-                    times = timing[kind] = (calibration.FirstOutput ?? calibration.Elapsed, calibration.Elapsed);
-                    // That run did the whole job; the trial starts again from an empty store.
-                    await RemoveStoreAsync(db, folder);
-                    await PrepareStoreAsync(db, kind == Kind.Ingest ? null : inputs, cancellationToken);
-                }
-                var from = times.First.TotalMilliseconds * 0.5;
-                var killAfter = TimeSpan.FromMilliseconds(from + random.NextDouble() * Math.Max(1, times.End.TotalMilliseconds - from));
                 // With two workers, every other trial kills one and lets the other take over its jobs.
                 var victims = kind == Kind.Workers && trial % 2 == 1 ? 1 : processes;
-                var run = await RunAsync(work, processes, killAfter, victims, cancellationToken);
-                if (run.Killed)
+                Aim aim;
+                Run run;
+                for (var attempt = 1; ; attempt++)
+                {
+                    // The schema (and, for workers, the queue) is made before any kill: the trial is about ingestion.
+                    await PrepareStoreAsync(db, kind == Kind.Ingest ? null : inputs, cancellationToken);
+                    if (atRandomTime && !lengths.ContainsKey(kind))
+                    {
+                        lengths[kind] = (await RunAsync(work, processes, null, null, 0, jitter, cancellationToken)).Elapsed;
+                        // That run did the whole job; the trial starts again from an empty store.
+                        await RemoveStoreAsync(db, folder);
+                        await PrepareStoreAsync(db, kind == Kind.Ingest ? null : inputs, cancellationToken);
+                    }
+                    aim = atRandomTime
+                        ? new Aim(TimeSpan.FromMilliseconds(random.NextDouble() * lengths[kind].TotalMilliseconds), null)
+                        : new Aim(null, random.Next(expected.Count));
+                    run = await RunAsync(work, processes, db, aim, victims, jitter, cancellationToken);
+                    if (run.StoredAtKill is not null || attempt == MaxAttempts)
+                    {
+                        break;
+                    }
+                    redos++;
+                    if (atRandomTime)
+                    {
+                        // The machine got faster than when it was measured: aim the next kills inside this run's length.
+                        lengths[kind] = run.Elapsed * 0.9;
+                    }
+                    await RemoveStoreAsync(db, folder);
+                }
+                if (run.StoredAtKill is { } stored)
                 {
                     kills++;
-                    var stored = await StoredAsync(db, cancellationToken);
-                    if (stored > 0 && stored < expected.Count)
+                    atRandomTimes += atRandomTime ? 1 : 0;
+                    if (stored == 0)
+                    {
+                        nothingStored++;
+                    }
+                    else if (stored < expected.Count)
                     {
                         midWork++;
+                    }
+                    else
+                    {
+                        allStored++;
                     }
                 }
                 else
                 {
-                    finished++;
-                    // The machine got faster than when it was measured: aim the next kills inside this run's length.
-                    timing[kind] = (times.First, run.Elapsed * 0.9);
+                    notKilled++;
                 }
-                await RunAsync(work, 1, null, 0, cancellationToken);
+                await RunAsync(work, 1, null, null, 0, jitter, cancellationToken);
                 foreach (var violation in await CheckAsync(db, expected, kind != Kind.Ingest, cancellationToken))
                 {
-                    var line = FormattableString.Invariant($"violation trial {trial} ({kind}, {(run.Killed ? $"{victims} of {processes} killed" : "not killed")} after {killAfter.TotalMilliseconds:0} ms): {violation}");
+                    var how = run.StoredAtKill is { } atKill
+                        ? FormattableString.Invariant($"{victims} of {processes} killed {aim}, {run.KilledAt?.TotalMilliseconds:0} ms in, {atKill} sources stored then")
+                        : FormattableString.Invariant($"not killed in {MaxAttempts} runs");
+                    var line = FormattableString.Invariant($"violation trial {trial} ({kind}, {how}): {violation}");
                     log.WriteLine(line);
                     violations.Add(line);
                 }
@@ -100,18 +135,72 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
                 Directory.Delete(root, recursive: true);
             }
         }
-        return new CrashReport(trials, kills, midWork, finished, violations);
+        return new CrashReport(trials, kills, nothingStored, midWork, allStored, atRandomTimes, redos, notKilled, violations);
     }
 
-    private static async Task<int> StoredAsync(string db, CancellationToken cancellationToken)
+    /// <summary>
+    /// When to kill: at a time after the start (<paramref name="At"/>), or once the store holds
+    /// more than <paramref name="Beyond"/> sources.
+    /// </summary>
+    private sealed record Aim(TimeSpan? At, int? Beyond)
     {
-        int count;
-        await using (var store = await Database.OpenAsync(db, cancellationToken))
+        public override string ToString() => At is { } at
+            ? FormattableString.Invariant($"at {at.TotalMilliseconds:0} ms")
+            : FormattableString.Invariant($"once more than {Beyond} sources were stored");
+    }
+
+    /// <summary>A connection of the harness's own to the trial's store, to count its sources while `rapporteur` writes.</summary>
+    private static async Task<DbConnection> OpenCounterAsync(string db, CancellationToken cancellationToken)
+    {
+        // Read-only on SQLite: in WAL mode a reader neither waits for the writer nor holds it up,
+        // and it cannot checkpoint, so what a killed writer left is still there for the restart to recover.
+        DbConnection connection = PostgresConnection.IsConnectionString(db)
+            ? new NpgsqlConnection(db)
+            : new SqliteConnection($"Data Source={Path.GetFullPath(db)};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task<int> StoredAsync(DbConnection counter, CancellationToken cancellationToken)
+    {
+        await using var command = counter.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sources";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="aim"/>'s moment; false if every process ended first. A count is
+    /// seen at the first poll after the commit that made it; so once it is past the aim, a further
+    /// random part of the last gap between two counts is waited, and the kill lands anywhere
+    /// before the next commit rather than just after one.
+    /// </summary>
+    private static async Task<bool> DueAsync(Aim aim, Task all, DbConnection counter, Random jitter, CancellationToken cancellationToken)
+    {
+        if (aim.At is { } at)
         {
-            count = await store.Sources.CountAsync(cancellationToken);
+            return await Task.WhenAny(all, Task.Delay(at, cancellationToken)) != all;
         }
-        SqliteConnection.ClearAllPools();
-        return count;
+        var clock = Stopwatch.StartNew();
+        var last = 0;
+        TimeSpan? changed = null, gap = null;
+        while (!all.IsCompleted)
+        {
+            var stored = await StoredAsync(counter, cancellationToken);
+            if (stored > last)
+            {
+                // The first change's gap would be start-up, not the time between commits.
+                gap = changed is { } before ? clock.Elapsed - before : null;
+                changed = clock.Elapsed;
+                last = stored;
+            }
+            if (stored > aim.Beyond)
+            {
+                var wait = gap is { } between ? TimeSpan.FromMilliseconds(jitter.NextDouble() * Math.Min(between.TotalMilliseconds, 1000)) : TimeSpan.Zero;
+                return await Task.WhenAny(all, Task.Delay(wait, cancellationToken)) != all;
+            }
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromMilliseconds(20 + jitter.Next(31)), cancellationToken));
+        }
+        return false;
     }
 
     private enum Kind
@@ -177,29 +266,43 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
         return hashes;
     }
 
-    private sealed record Run(bool Killed, TimeSpan? FirstOutput, TimeSpan Elapsed);
+    /// <summary>How long a run took and, when it was killed, when that was and how many sources the store held then.</summary>
+    private sealed record Run(TimeSpan Elapsed, TimeSpan? KilledAt, int? StoredAtKill);
 
     /// <summary>
     /// Runs <paramref name="count"/> copies of `rapporteur` with <paramref name="args"/> at once;
-    /// with <paramref name="killAfter"/>, sends SIGKILL then to the first <paramref name="victims"/>
-    /// still running. A copy that ends by itself must exit 0.
+    /// given an <paramref name="aim"/>, sends SIGKILL at its moment to the first
+    /// <paramref name="victims"/> still running and counts the sources in <paramref name="db"/>
+    /// at once, before a survivor goes much further. A copy that ends by itself must exit 0.
     /// </summary>
-    private async Task<Run> RunAsync(string[] args, int count, TimeSpan? killAfter, int victims, CancellationToken cancellationToken)
+    private async Task<Run> RunAsync(string[] args, int count, string? db, Aim? aim, int victims, Random jitter, CancellationToken cancellationToken)
     {
+        // Opened before the processes start, so the first poll costs no connecting.
+        await using var counter = aim is not null && db is not null ? await OpenCounterAsync(db, cancellationToken) : null;
         var clock = Stopwatch.StartNew();
-        var children = Enumerable.Range(0, count).Select(_ => new Child(rapporteur, args, clock)).ToList();
-        var killed = false;
+        var children = Enumerable.Range(0, count).Select(_ => new Child(rapporteur, args)).ToList();
+        TimeSpan? killedAt = null;
+        int? storedAtKill = null;
         try
         {
             var all = Task.WhenAll(children.Select(c => c.Exited(cancellationToken)));
-            if (killAfter is { } after && await Task.WhenAny(all, Task.Delay(after, cancellationToken)) != all)
+            if (aim is not null && counter is not null && await DueAsync(aim, all, counter, jitter, cancellationToken))
             {
                 foreach (var child in children.Where(c => !c.HasExited).Take(victims))
                 {
                     // SIGKILL on Unix: no finally blocks, no disposal, no flush; what is on disk is all there is.
                     child.Kill();
-                    killed = true;
+                    killedAt = clock.Elapsed;
                 }
+                if (killedAt is not null)
+                {
+                    storedAtKill = await StoredAsync(counter, cancellationToken);
+                }
+            }
+            if (counter is not null)
+            {
+                // Closed before anything else opens the store: the restart finds it as the kill left it.
+                await counter.CloseAsync();
             }
             await all;
             clock.Stop();
@@ -207,8 +310,7 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             {
                 throw new InvalidOperationException($"`rapporteur {string.Join(' ', args)}` exited {child.ExitCode}:\n{child.Output}");
             }
-            var first = children.Select(c => c.FirstOutput).Where(t => t is not null).DefaultIfEmpty(null).Min();
-            return new Run(killed, first, clock.Elapsed);
+            return new Run(clock.Elapsed, killedAt, storedAtKill);
         }
         finally
         {
@@ -216,14 +318,13 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
         }
     }
 
-    /// <summary>One `rapporteur` process, its output gathered and the moment of its first line noted.</summary>
+    /// <summary>One `rapporteur` process, its output gathered.</summary>
     private sealed class Child : IDisposable
     {
         private readonly Process process;
         private readonly StringBuilder output = new();
-        private long firstOutput = -1;
 
-        public Child(string rapporteur, string[] args, Stopwatch clock)
+        public Child(string rapporteur, string[] args)
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(rapporteur);
@@ -232,25 +333,15 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
                 start.ArgumentList.Add(arg);
             }
             process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, line) =>
-            {
-                if (line.Data is null)
-                {
-                    return;
-                }
-                Interlocked.CompareExchange(ref firstOutput, clock.ElapsedTicks, -1);
-                lock (output)
-                {
-                    output.AppendLine(line.Data);
-                }
-            };
-            process.ErrorDataReceived += (_, line) =>
+            DataReceivedEventHandler gather = (_, line) =>
             {
                 lock (output)
                 {
                     output.AppendLine(line.Data);
                 }
             };
+            process.OutputDataReceived += gather;
+            process.ErrorDataReceived += gather;
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -273,8 +364,6 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             }
         }
 
-        public TimeSpan? FirstOutput => Interlocked.Read(ref firstOutput) is var first and >= 0 ? TimeSpan.FromTicks(first * TimeSpan.TicksPerSecond / Stopwatch.Frequency) : null;
-
         public Task Exited(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
 
         public void Kill()
@@ -283,7 +372,15 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             WasKilled = true;
         }
 
-        public void Dispose() => process.Dispose();
+        public void Dispose()
+        {
+            // A run the harness gave up on (it threw) must not go on writing behind the next trial.
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+            process.Dispose();
+        }
     }
 
     /// <summary>

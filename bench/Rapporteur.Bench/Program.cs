@@ -17,7 +17,7 @@ using Rapporteur.Store.Postgres;
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- search [documents] [queries] [db] [--reuse]   search latency against the raw engine (SearchBench.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- workers [articles] [workers] [db]   ingest through the job queue by worker processes (WorkersBench.cs)
 //   dotnet run -c Release --project bench/Rapporteur.Bench -- resolve [N]   resolve N generated name mentions (default 1,000,000) into persons
-//   dotnet run -c Release --project bench/Rapporteur.Bench -- crash [trials] [articles] [seed]   kill `rapporteur` mid-ingest, restart, check the store (CrashHarness.cs)
+//   dotnet run -c Release --project bench/Rapporteur.Bench -- crash [trials] [articles] [seed] ["Host=..."]   kill `rapporteur` mid-ingest, restart, check the store (CrashHarness.cs)
 var verb = args.Length > 0 ? args[0] : "ingest";
 if (verb == "fuzz")
 {
@@ -45,7 +45,12 @@ if (verb == "crash")
     Console.WriteLine(FormattableString.Invariant($"articles_per_trial {articles}"));
     Console.WriteLine(FormattableString.Invariant($"kills {report.Kills}"));
     Console.WriteLine(FormattableString.Invariant($"kills_with_part_of_the_corpus_stored {report.KillsMidWork}"));
-    Console.WriteLine(FormattableString.Invariant($"finished_before_kill {report.FinishedBeforeKill}"));
+    Console.WriteLine(FormattableString.Invariant($"kills_with_nothing_stored {report.KillsWithNothingStored}"));
+    Console.WriteLine(FormattableString.Invariant($"kills_with_the_whole_corpus_stored {report.KillsWithAllStored}"));
+    Console.WriteLine(FormattableString.Invariant($"kills_at_a_random_time {report.KillsAtARandomTime}"));
+    // Runs that ended before their kill, done again on a new store; and trials that did so every time.
+    Console.WriteLine(FormattableString.Invariant($"redos {report.Redos}"));
+    Console.WriteLine(FormattableString.Invariant($"trials_never_killed {report.NotKilled}"));
     Console.WriteLine(FormattableString.Invariant($"violations {report.Violations.Count}"));
     Console.WriteLine(FormattableString.Invariant($"seconds {clock.Elapsed.TotalSeconds:0}"));
     return report.Violations.Count == 0 ? 0 : 1;
