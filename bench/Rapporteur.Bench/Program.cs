@@ -84,17 +84,20 @@ if (verb == "resolve")
 if (verb == "extract")
 {
     var articles = Enumerable.Range(0, Math.Min(count, 2000)).Select(generator.Next).ToArray();
-    // Warm-up on other articles than the measured ones: loading the lexicons, compiling the
-    // patterns and the JIT's tiers are paid here, and reported apart from the steady rate.
+    // Warm-up on other articles than the measured ones, for the first 15 seconds of the process:
+    // loading the lexicons, compiling the patterns and the JIT's tiers (profile-guided, so a
+    // method is compiled three times before its final code) are paid here, and reported apart
+    // from the steady rate a long-running worker sees.
     var warmup = Stopwatch.StartNew();
-    const int WarmupArticles = 1000;
-    for (var i = 0; i < WarmupArticles; i++)
+    var warmupArticles = 0;
+    while (warmup.Elapsed < TimeSpan.FromSeconds(15))
     {
-        Extractor.Default.Extract(generator.Next(count + i));
+        Extractor.Default.Extract(generator.Next(count + warmupArticles));
+        warmupArticles++;
     }
     warmup.Stop();
-    Console.WriteLine(FormattableString.Invariant($"warmup_articles {WarmupArticles}"));
-    Console.WriteLine(FormattableString.Invariant($"warmup_articles_per_second {WarmupArticles / warmup.Elapsed.TotalSeconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"warmup_articles {warmupArticles}"));
+    Console.WriteLine(FormattableString.Invariant($"warmup_articles_per_second {warmupArticles / warmup.Elapsed.TotalSeconds:0}"));
     var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();

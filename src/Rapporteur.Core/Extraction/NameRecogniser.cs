@@ -521,19 +521,22 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(text);
         var hits = new List<OrgHit>();
-        foreach (Match m in OrgRun().Matches(text))
+        // Every capitalised run in the text matches, and most are people and places: enumerating
+        // spares each a match object, and its parts are read off the run itself.
+        foreach (var m in OrgRun().EnumerateMatches(text))
         {
-            if (!m.Groups["acr"].Success && !MayNameOrganization(m.Groups["name"].ValueSpan))
+            var (nameAt, nameLength, acronymAt, acronymLength) = OrgRunParts(text, m.Index, m.Length);
+            if (acronymLength == 0 && !MayNameOrganization(text.AsSpan(nameAt, nameLength)))
             {
                 continue;
             }
-            var name = m.Groups["name"].Value.TrimEnd('.', '’', '\'');
+            var name = text.Substring(nameAt, nameLength).TrimEnd('.', '’', '\'');
             if (name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal))
             {
                 name = name[..^2];
             }
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var acronym = m.Groups["acr"].Success ? m.Groups["acr"].Value : null;
+            var acronym = acronymLength > 0 ? text.Substring(acronymAt, acronymLength) : null;
             OrganizationKind? kind = null;
             foreach (var w in words)
             {
@@ -544,7 +547,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
                 }
             }
             // Drop words before the name proper: "the Chairman of Tajikistan’s Supreme Court" keeps the court.
-            var start = m.Groups["name"].Index;
+            var start = nameAt;
             while (words.Length > 1 && (LeadingNonName(words[0])
                 || words[0] is "of" or "the" or "for" || words[0].EndsWith("’s", StringComparison.Ordinal) || words[0].EndsWith("'s", StringComparison.Ordinal)
                 || words[0].EndsWith("-based", StringComparison.Ordinal)))
@@ -617,6 +620,37 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             }
         }
         return hits;
+    }
+
+    /// <summary>
+    /// The name and the acronym of an <see cref="OrgRun"/> match, read off the run: a leading
+    /// "the" and its spaces are not the name (a name opens with a capital), and a run that ends
+    /// with ")" carries an acronym in the last brackets (a name has no brackets), after spaces
+    /// that are not the name's (a name ends with a letter or a digit).
+    /// </summary>
+    private static (int NameAt, int NameLength, int AcronymAt, int AcronymLength) OrgRunParts(string text, int index, int length)
+    {
+        var run = text.AsSpan(index, length);
+        var nameStart = 0;
+        if (run[0] == 't')
+        {
+            nameStart = 3;
+            while (run[nameStart] is ' ' or '\u00A0')
+            {
+                nameStart++;
+            }
+        }
+        if (run[^1] != ')')
+        {
+            return (index + nameStart, length - nameStart, 0, 0);
+        }
+        var open = run.LastIndexOf('(');
+        var nameEnd = open;
+        while (run[nameEnd - 1] is ' ' or '\u00A0')
+        {
+            nameEnd--;
+        }
+        return (index + nameStart, nameEnd - nameStart, index + open + 1, length - open - 2);
     }
 
     [GeneratedRegex(@"\b(?<kind>party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union)[ \u00A0]+(?<name>\p{Lu}[\p{L}\-]+(?:[ \u00A0]+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
