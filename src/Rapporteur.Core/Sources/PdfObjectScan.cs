@@ -29,11 +29,13 @@ internal sealed record PdfScannedObject(long Number, int Generation, int Offset)
 /// (a stream whose <c>/Length</c> ends in <c>endstream</c> may contain headers, which are skipped).
 /// So a damaged object, an unterminated string or a stream without its end, costs what its own
 /// bytes cost and never swallows the objects after it; the whole scan is linear in the file.
+/// The price: a string in a dictionary that spells "N G obj" cuts its object short there, so the
+/// file is taken for damaged and rebuilt, and that object loses what follows.
 /// </summary>
 internal sealed class PdfObjectScan
 {
-    // The PDF reference's own limit; past it, digits before "obj" are not an object number.
-    private const long MaxObjectNumber = 8_388_607;
+    /// <summary>The PDF reference's own limit; past it, digits before "obj" are not an object number.</summary>
+    internal const long MaxObjectNumber = 8_388_607;
     private const int MaxGeneration = 65_535;
 
     private readonly ReadOnlyMemory<byte> file;

@@ -2,6 +2,7 @@ using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 using UglyToad.PdfPig.Writer;
 
@@ -141,11 +142,19 @@ internal static class PdfRepair
                 return null;
             }
             var tokens = scan.Tokens((int)offset..);
-            return tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" } ? ReadTable(tokens, offset) : ReadStream(file, offset, scan, filters);
+            try
+            {
+                return tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" } ? ReadTable(tokens, offset) : ReadStream(file, offset, scan, filters);
+            }
+            catch (PdfDocumentFormatException)
+            {
+                // Bytes a tokenizer cannot read where a section should be: the chain is broken and the file is rebuilt.
+                return null;
+            }
         }
 
         /// <summary>A classic table: subsections of "offset generation n|f" after their "first count" line, then the trailer.</summary>
-        private static Section? ReadTable(UglyToad.PdfPig.Tokenization.Scanner.CoreTokenScanner tokens, long offset)
+        private static Section? ReadTable(CoreTokenScanner tokens, long offset)
         {
             var inFile = new Dictionary<(long, int), long>();
             while (tokens.MoveNext())
@@ -181,7 +190,7 @@ internal static class PdfRepair
             if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data }
                 || Entry<NameToken>(dictionary, NameToken.Type) is not { } type || !type.Equals(XRefType)
                 || Entry<ArrayToken>(dictionary, NameToken.W) is not { } widths || widths.Length != 3
-                || widths.Data.Any(w => w is not NumericToken { Int: >= 0 and <= 8 }))
+                || widths.Data.Any(w => w is not NumericToken { Int: >= 0 and <= 8 }) || !DecodesAlone(dictionary))
             {
                 return null;
             }
@@ -299,7 +308,7 @@ internal static class PdfRepair
     /// <summary>The objects of one object stream that the cross-reference places there, or that nothing else defines.</summary>
     private static void Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel)
     {
-        if (Entry<NumericToken>(dictionary, NameToken.N) is not { } count || Entry<NumericToken>(dictionary, NameToken.First) is not { } first)
+        if (Entry<NumericToken>(dictionary, NameToken.N) is not { } count || Entry<NumericToken>(dictionary, NameToken.First) is not { } first || !DecodesAlone(dictionary))
         {
             return;
         }
@@ -310,13 +319,20 @@ internal static class PdfRepair
         }
         var tokens = scan.Tokens(decoded[..first.Int]);
         var members = new List<(long Number, long Offset)>();
-        while (members.Count < count.Long && tokens.MoveNext() && tokens.CurrentToken is NumericToken number
-            && tokens.MoveNext() && tokens.CurrentToken is NumericToken offset)
+        try
         {
-            if (offset.Long >= 0 && first.Long + offset.Long <= decoded.Length)
+            while (members.Count < count.Long && tokens.MoveNext() && tokens.CurrentToken is NumericToken number
+                && tokens.MoveNext() && tokens.CurrentToken is NumericToken offset)
             {
-                members.Add((number.Long, first.Long + offset.Long));
+                if (offset.Long >= 0 && first.Long + offset.Long <= decoded.Length)
+                {
+                    members.Add((number.Long, first.Long + offset.Long));
+                }
             }
+        }
+        catch (PdfDocumentFormatException)
+        {
+            // The index of the stream is damaged past this point: the members listed before it are kept.
         }
         members.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         for (var m = 0; m < members.Count; m++)
@@ -324,7 +340,7 @@ internal static class PdfRepair
             var (number, start) = members[m];
             var end = m + 1 < members.Count ? members[m + 1].Offset : decoded.Length;
             var placedHere = xref.InStreams.TryGetValue(number, out var stream) && stream == container;
-            if (number <= 0 || (!placedHere && (atTopLevel.ContainsKey(number) || kept.ContainsKey(number))))
+            if (number <= 0 || number > PdfObjectScan.MaxObjectNumber || (!placedHere && (atTopLevel.ContainsKey(number) || kept.ContainsKey(number))))
             {
                 continue;
             }
@@ -427,7 +443,7 @@ internal static class PdfRepair
             {
                 switch (next)
                 {
-                    case IndirectReferenceToken reference when !kept.ContainsKey(reference.Data.ObjectNumber) && reference.Data.ObjectNumber > 0 && reference.Data.ObjectNumber <= 8_388_607:
+                    case IndirectReferenceToken reference when !kept.ContainsKey(reference.Data.ObjectNumber) && reference.Data.ObjectNumber > 0 && reference.Data.ObjectNumber <= PdfObjectScan.MaxObjectNumber:
                         missing.TryAdd(reference.Data.ObjectNumber, reference.Data.Generation);
                         break;
                     case DictionaryToken dictionary:
@@ -504,7 +520,13 @@ internal static class PdfRepair
         }
         var size = numbers.Count == 0 ? 1 : numbers[^1] + 1;
         Text(FormattableString.Invariant($"trailer\n<< /Size {size} /Root {root.ObjectNumber} {root.Generation} R"));
-        foreach (var key in new[] { NameToken.Info, NameToken.Id, NameToken.Encrypt })
+        // The document information only when it is a dictionary: PdfPig refuses a file whose /Info is anything else.
+        if (trailer?.Data.GetValueOrDefault(NameToken.Info.Data) is IndirectReferenceToken info
+            && kept.TryGetValue(info.Data.ObjectNumber, out var information) && information is { Value: DictionaryToken, Data: null })
+        {
+            Text(FormattableString.Invariant($" /Info {information.Number} {information.Generation} R"));
+        }
+        foreach (var key in new[] { NameToken.Id, NameToken.Encrypt })
         {
             if (trailer?.Data.GetValueOrDefault(key.Data) is { } value && Writable(value))
             {
@@ -553,6 +575,11 @@ internal static class PdfRepair
             return false;
         }
     }
+
+    /// <summary>Whether a stream names its filters and their parameters itself; PdfPig cannot look them up elsewhere when decoding on its own.</summary>
+    private static bool DecodesAlone(DictionaryToken dictionary) =>
+        dictionary.Data.GetValueOrDefault(NameToken.Filter.Data) is null or NameToken or ArrayToken
+        && dictionary.Data.GetValueOrDefault(NameToken.DecodeParms.Data) is null or DictionaryToken or ArrayToken or NullToken;
 
     private static T? Entry<T>(DictionaryToken dictionary, NameToken key)
         where T : class, IToken => dictionary.Data.GetValueOrDefault(key.Data) as T;
