@@ -38,7 +38,13 @@ public sealed class PdfReader(ReadLimits limits, TimeProvider time) : ISourceRea
         var started = time.GetTimestamp();
         try
         {
-            using var pdf = PdfDocument.Open(input.Bytes, new ParsingOptions { UseLenientParsing = true, FilterProvider = budget });
+            // PdfPig's own recovery of a damaged file can take time quadratic in its size; a
+            // damaged file is rebuilt first, in linear time, and PdfPig reads the rebuilt copy.
+            if (PdfRepair.Readable(input.Bytes, budget, out var rebuilt) is not { } readable)
+            {
+                return new Refused(ReadProblem.Corrupt, "the PDF is damaged: its cross-reference does not find its objects, and no document catalog was found among them to rebuild it from");
+            }
+            using var pdf = PdfDocument.Open(readable, new ParsingOptions { UseLenientParsing = true, FilterProvider = budget });
             var pages = pdf.NumberOfPages;
             if (pages > limits.MaxPdfPages)
             {
@@ -81,6 +87,7 @@ public sealed class PdfReader(ReadLimits limits, TimeProvider time) : ISourceRea
             {
                 Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
                 PublishedAt = PdfDate(pdf.Information.CreationDate),
+                Warnings = rebuilt ? ["the PDF was damaged (its cross-reference did not find its objects); it was read from the objects found in the file"] : [],
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)

@@ -1,0 +1,595 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Tokenization.Scanner;
+using UglyToad.PdfPig.Tokens;
+using UglyToad.PdfPig.Writer;
+
+namespace Rapporteur.Core.Sources;
+
+/// <summary>
+/// Gives PdfPig a PDF it can read in time linear in its size. PdfPig, lenient, looks for an object
+/// its cross-reference misplaces by tokenizing the whole file again, for every such lookup and
+/// without remembering a miss, and reads a stream that lacks its end up to some later
+/// <c>endobj</c>: a damaged file of a few hundred misplaced objects takes seconds. So the file is
+/// checked first, in one pass: when its cross-reference finds every object where it is and every
+/// object reads cleanly, PdfPig gets it as it is. Otherwise PdfPig gets a copy rebuilt from the
+/// objects found in the file, each written cleanly, with a cross-reference that finds them all and
+/// a null object for each one referred to but missing, so that no lookup ever searches.
+/// </summary>
+internal static class PdfRepair
+{
+    private static readonly NameToken XRefType = NameToken.Create("XRef");
+    private static readonly NameToken ObjectStreamType = NameToken.Create("ObjStm");
+    private static readonly NameToken CatalogType = NameToken.Create("Catalog");
+
+    /// <summary>
+    /// The bytes to give PdfPig: <paramref name="pdf"/> itself when it is sound, a rebuilt copy
+    /// when it is not (<paramref name="rebuilt"/>), or null when it is damaged and has no document
+    /// catalog left to rebuild from.
+    /// </summary>
+    public static byte[]? Readable(byte[] pdf, IFilterProvider filters, out bool rebuilt)
+    {
+        var scan = PdfObjectScan.Of(pdf);
+        var xref = CrossReference.Read(pdf, scan, filters);
+        rebuilt = !xref.FindsEveryObject(scan);
+        return rebuilt ? Rebuild(pdf, scan, xref, filters) : pdf;
+    }
+
+    /// <summary>The file's cross-reference sections, from <c>startxref</c> back through <c>/Prev</c>, merged as PdfPig merges them.</summary>
+    private sealed class CrossReference
+    {
+        /// <summary>Objects the cross-reference places at an offset in the file.</summary>
+        public Dictionary<(long Number, int Generation), long> InFile { get; } = [];
+
+        /// <summary>Objects the cross-reference places in an object stream.</summary>
+        public Dictionary<long, long> InStreams { get; } = [];
+
+        public DictionaryToken? Trailer { get; private set; }
+
+        /// <summary>Every section in the chain was read.</summary>
+        public bool Complete { get; private set; }
+
+        private sealed record Section(long Offset, Dictionary<(long, int), long> InFile, Dictionary<long, long> InStreams, DictionaryToken Trailer);
+
+        public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters)
+        {
+            var xref = new CrossReference();
+            var span = file.Span;
+            var keyword = span.LastIndexOf("startxref"u8);
+            if (keyword < 0 || Number(span, keyword + "startxref".Length) is not { } first)
+            {
+                return xref;
+            }
+            var sections = new List<Section>();
+            var seen = new HashSet<long>();
+            long? next = first;
+            while (next is { } offset)
+            {
+                if (!seen.Add(offset) || ReadSection(file, offset, scan, filters) is not { } section)
+                {
+                    return xref;
+                }
+                sections.Add(section);
+                if (Entry<NumericToken>(section.Trailer, NameToken.XrefStm) is { } streamOffset)
+                {
+                    if (!seen.Add(streamOffset.Long) || ReadStream(file, streamOffset.Long, scan, filters) is not { } hybrid)
+                    {
+                        return xref;
+                    }
+                    sections.Add(hybrid);
+                }
+                next = Entry<NumericToken>(section.Trailer, NameToken.Prev) is { } previous ? previous.Long : null;
+            }
+            // PdfPig lets a section later in the file override an earlier one, and takes the trailer
+            // of the last section that names a root.
+            foreach (var section in sections.OrderBy(s => s.Offset))
+            {
+                foreach (var (key, at) in section.InFile)
+                {
+                    xref.InFile[key] = at;
+                }
+                foreach (var (number, stream) in section.InStreams)
+                {
+                    xref.InStreams[number] = stream;
+                }
+                if (section.Trailer.ContainsKey(NameToken.Root) || xref.Trailer?.ContainsKey(NameToken.Root) != true)
+                {
+                    xref.Trailer = section.Trailer;
+                }
+            }
+            xref.Complete = true;
+            return xref;
+        }
+
+        /// <summary>
+        /// Whether PdfPig, given the file as it is, finds every object at the first place it looks:
+        /// each placed object starts where it is placed and reads cleanly, and so does every other
+        /// object in the file (PdfPig's own search finds those when a lookup misses).
+        /// </summary>
+        public bool FindsEveryObject(PdfObjectScan scan)
+        {
+            if (!Complete || Trailer?.Data.GetValueOrDefault(NameToken.Root.Data) is not IndirectReferenceToken root)
+            {
+                return false;
+            }
+            if (scan.Objects.Exists(o => !o.WellFormed))
+            {
+                return false;
+            }
+            foreach (var ((number, generation), offset) in InFile)
+            {
+                if (scan.At(offset) is not { } found || found.Number != number || found.Generation != generation)
+                {
+                    return false;
+                }
+            }
+            foreach (var stream in InStreams.Values)
+            {
+                if (!InFile.TryGetValue((stream, 0), out var offset) || scan.At(offset)?.Data is null)
+                {
+                    return false;
+                }
+            }
+            return InFile.ContainsKey((root.Data.ObjectNumber, root.Data.Generation)) || InStreams.ContainsKey(root.Data.ObjectNumber);
+        }
+
+        private static Section? ReadSection(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters)
+        {
+            if (offset < 0 || offset >= file.Length)
+            {
+                return null;
+            }
+            var tokens = scan.Tokens((int)offset..);
+            try
+            {
+                return tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" } ? ReadTable(tokens, offset) : ReadStream(file, offset, scan, filters);
+            }
+            catch (PdfDocumentFormatException)
+            {
+                // Bytes a tokenizer cannot read where a section should be: the chain is broken and the file is rebuilt.
+                return null;
+            }
+        }
+
+        /// <summary>A classic table: subsections of "offset generation n|f" after their "first count" line, then the trailer.</summary>
+        private static Section? ReadTable(CoreTokenScanner tokens, long offset)
+        {
+            var inFile = new Dictionary<(long, int), long>();
+            while (tokens.MoveNext())
+            {
+                if (tokens.CurrentToken is OperatorToken { Data: "trailer" })
+                {
+                    return tokens.MoveNext() && tokens.CurrentToken is DictionaryToken trailer ? new Section(offset, inFile, [], trailer) : null;
+                }
+                if (tokens.CurrentToken is not NumericToken first || !tokens.MoveNext() || tokens.CurrentToken is not NumericToken count)
+                {
+                    return null;
+                }
+                for (var number = first.Long; number < first.Long + count.Long; number++)
+                {
+                    if (!tokens.MoveNext() || tokens.CurrentToken is not NumericToken at
+                        || !tokens.MoveNext() || tokens.CurrentToken is not NumericToken generation
+                        || !tokens.MoveNext() || tokens.CurrentToken is not OperatorToken { Data: "n" or "f" } kind)
+                    {
+                        return null;
+                    }
+                    if (kind.Data == "n")
+                    {
+                        inFile[(number, generation.Int)] = at.Long;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A cross-reference stream (PDF 1.5): rows of /W-wide big-endian fields, numbered by /Index.</summary>
+        private static Section? ReadStream(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters)
+        {
+            if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data }
+                || Entry<NameToken>(dictionary, NameToken.Type) is not { } type || !type.Equals(XRefType)
+                || Entry<ArrayToken>(dictionary, NameToken.W) is not { } widths || widths.Length != 3
+                || widths.Data.Any(w => w is not NumericToken { Int: >= 0 and <= 8 }) || !DecodesAlone(dictionary))
+            {
+                return null;
+            }
+            int[] w = [.. widths.Data.Cast<NumericToken>().Select(n => n.Int)];
+            var row = w.Sum();
+            var rows = new StreamToken(dictionary, file[data].ToArray()).Decode(filters).Span;
+            var index = Entry<ArrayToken>(dictionary, NameToken.Index) is { } ranges && ranges.Data.All(r => r is NumericToken)
+                ? [.. ranges.Data.Cast<NumericToken>().Select(n => n.Long)]
+                : new long[] { 0, Entry<NumericToken>(dictionary, NameToken.Size) is { } size ? size.Long : 0 };
+            if (row == 0 || index.Length % 2 != 0)
+            {
+                return null;
+            }
+            var inFile = new Dictionary<(long, int), long>();
+            var inStreams = new Dictionary<long, long>();
+            var at = 0;
+            for (var r = 0; r < index.Length; r += 2)
+            {
+                for (var number = index[r]; number < index[r] + index[r + 1]; number++)
+                {
+                    if (at + row > rows.Length)
+                    {
+                        return null;
+                    }
+                    var kind = w[0] == 0 ? 1 : Field(rows.Slice(at, w[0]));
+                    var second = Field(rows.Slice(at + w[0], w[1]));
+                    var third = Field(rows.Slice(at + w[0] + w[1], w[2]));
+                    at += row;
+                    if (kind == 1)
+                    {
+                        inFile[(number, (int)Math.Min(third, int.MaxValue))] = second;
+                    }
+                    else if (kind == 2)
+                    {
+                        inStreams[number] = second;
+                    }
+                }
+            }
+            return new Section(offset, inFile, inStreams, dictionary);
+        }
+
+        private static long Field(ReadOnlySpan<byte> bytes)
+        {
+            long value = 0;
+            foreach (var b in bytes)
+            {
+                value = (value << 8) | b;
+            }
+            return value;
+        }
+
+        private static long? Number(ReadOnlySpan<byte> span, int at)
+        {
+            while (at < span.Length && PdfObjectScan.IsWhitespace(span[at]))
+            {
+                at++;
+            }
+            var start = at;
+            long value = 0;
+            while (at < span.Length && at - start < 18 && span[at] is >= (byte)'0' and <= (byte)'9')
+            {
+                value = (value * 10) + (span[at++] - '0');
+            }
+            return at > start ? value : null;
+        }
+    }
+
+    /// <summary>An object to write into the rebuilt copy: its value, the bytes that spelled it, and a stream's data.</summary>
+    private sealed record Kept(long Number, int Generation, IToken? Value, ReadOnlyMemory<byte> Spelled, ReadOnlyMemory<byte>? Data);
+
+    private static byte[]? Rebuild(ReadOnlyMemory<byte> file, PdfObjectScan scan, CrossReference xref, IFilterProvider filters)
+    {
+        // Where the cross-reference still finds an object, that one stands (an update may have
+        // replaced it further on); elsewhere the last definition that reads cleanly, or failing
+        // that the last one.
+        var confirmed = new Dictionary<long, PdfScannedObject>();
+        foreach (var ((number, generation), offset) in xref.InFile)
+        {
+            if (scan.At(offset) is { } found && found.Number == number && found.Generation == generation
+                && (!confirmed.TryGetValue(number, out var other) || other.Offset < found.Offset))
+            {
+                confirmed[number] = found;
+            }
+        }
+        var chosen = new Dictionary<long, PdfScannedObject>(confirmed);
+        foreach (var found in scan.Objects)
+        {
+            if (!confirmed.ContainsKey(found.Number) && (!chosen.TryGetValue(found.Number, out var earlier) || found.WellFormed || !earlier.WellFormed))
+            {
+                chosen[found.Number] = found;
+            }
+        }
+        var kept = new Dictionary<long, Kept>();
+        foreach (var (number, found) in chosen)
+        {
+            kept[number] = new Kept(number, found.Generation, found.Value, scan.Bytes(found.ValueBytes), found.Data is { } data ? scan.Bytes(data) : (ReadOnlyMemory<byte>?)null);
+        }
+        var trailer = TrailerWithRoot(file.Span, scan, xref);
+        // Objects packed in object streams. Their own encryption is the stream's, so an encrypted
+        // file's are left to the references that name them.
+        if (trailer?.ContainsKey(NameToken.Encrypt) != true)
+        {
+            foreach (var (number, found) in chosen)
+            {
+                if (found is { Value: DictionaryToken dictionary, Data: { } data }
+                    && Entry<NameToken>(dictionary, NameToken.Type) is { } type && type.Equals(ObjectStreamType))
+                {
+                    Unpack(number, dictionary, scan.Bytes(data), scan, xref, filters, kept, chosen);
+                }
+            }
+        }
+        return RootOf(trailer, kept) is { } root ? Write(kept, root, trailer, scan) : null;
+    }
+
+    /// <summary>The objects of one object stream that the cross-reference places there, or that nothing else defines.</summary>
+    private static void Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel)
+    {
+        if (Entry<NumericToken>(dictionary, NameToken.N) is not { } count || Entry<NumericToken>(dictionary, NameToken.First) is not { } first || !DecodesAlone(dictionary))
+        {
+            return;
+        }
+        var decoded = new StreamToken(dictionary, data.ToArray()).Decode(filters);
+        if (first.Long < 0 || first.Long > decoded.Length)
+        {
+            return;
+        }
+        var tokens = scan.Tokens(decoded[..first.Int]);
+        var members = new List<(long Number, long Offset)>();
+        try
+        {
+            while (members.Count < count.Long && tokens.MoveNext() && tokens.CurrentToken is NumericToken number
+                && tokens.MoveNext() && tokens.CurrentToken is NumericToken offset)
+            {
+                if (offset.Long >= 0 && first.Long + offset.Long <= decoded.Length)
+                {
+                    members.Add((number.Long, first.Long + offset.Long));
+                }
+            }
+        }
+        catch (PdfDocumentFormatException)
+        {
+            // The index of the stream is damaged past this point: the members listed before it are kept.
+        }
+        members.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        for (var m = 0; m < members.Count; m++)
+        {
+            var (number, start) = members[m];
+            var end = m + 1 < members.Count ? members[m + 1].Offset : decoded.Length;
+            var placedHere = xref.InStreams.TryGetValue(number, out var stream) && stream == container;
+            if (number <= 0 || number > PdfObjectScan.MaxObjectNumber || (!placedHere && (atTopLevel.ContainsKey(number) || kept.ContainsKey(number))))
+            {
+                continue;
+            }
+            var bytes = decoded[(int)start..(int)end];
+            var (value, spelled) = ValueOf(bytes, scan);
+            kept[number] = new Kept(number, 0, value, spelled, null);
+        }
+    }
+
+    /// <summary>The first value in some bytes and the bytes that spell it; a reference is three tokens and is written anew.</summary>
+    private static (IToken? Value, ReadOnlyMemory<byte> Spelled) ValueOf(ReadOnlyMemory<byte> bytes, PdfObjectScan scan)
+    {
+        var tokens = scan.Tokens(bytes);
+        var read = new List<(IToken Token, int Start, int End)>();
+        try
+        {
+            while (read.Count < 3 && tokens.MoveNext())
+            {
+                if (tokens.CurrentToken is not CommentToken)
+                {
+                    read.Add((tokens.CurrentToken, (int)tokens.CurrentTokenStart, (int)tokens.CurrentPosition));
+                }
+            }
+        }
+        catch (PdfDocumentFormatException)
+        {
+            // What was read before the unreadable bytes is all there is of the value.
+        }
+        if (read is [{ Token: NumericToken number }, { Token: NumericToken generation }, { Token: OperatorToken { Data: "R" } }, ..])
+        {
+            return (new IndirectReferenceToken(new IndirectReference(number.Long, generation.Int)), ReadOnlyMemory<byte>.Empty);
+        }
+        return read is [{ Token: not OperatorToken } value, ..] ? (value.Token, bytes[value.Start..value.End]) : (null, ReadOnlyMemory<byte>.Empty);
+    }
+
+    /// <summary>The trailer of the cross-reference, or of the last trailer or cross-reference stream in the file, that names a root.</summary>
+    private static DictionaryToken? TrailerWithRoot(ReadOnlySpan<byte> span, PdfObjectScan scan, CrossReference xref)
+    {
+        if (xref.Trailer?.ContainsKey(NameToken.Root) == true)
+        {
+            return xref.Trailer;
+        }
+        var end = span.Length;
+        for (var tries = 0; tries < 16; tries++)
+        {
+            var at = span[..end].LastIndexOf("trailer"u8);
+            if (at < 0)
+            {
+                break;
+            }
+            var tokens = scan.Tokens((at + "trailer".Length)..);
+            try
+            {
+                if (tokens.MoveNext() && tokens.CurrentToken is DictionaryToken trailer && trailer.ContainsKey(NameToken.Root))
+                {
+                    return trailer;
+                }
+            }
+            catch (PdfDocumentFormatException)
+            {
+                // An unreadable trailer is no trailer; an earlier one may still be whole.
+            }
+            end = at;
+        }
+        return scan.Objects.LastOrDefault(o => o.Value is DictionaryToken d && d.ContainsKey(NameToken.Root) && Entry<NameToken>(d, NameToken.Type) is { } type && type.Equals(XRefType))?.Value as DictionaryToken;
+    }
+
+    /// <summary>The trailer's root when it is a dictionary kept; otherwise the last catalog among the objects kept.</summary>
+    private static IndirectReference? RootOf(DictionaryToken? trailer, Dictionary<long, Kept> kept)
+    {
+        if (trailer?.Data.GetValueOrDefault(NameToken.Root.Data) is IndirectReferenceToken named
+            && kept.TryGetValue(named.Data.ObjectNumber, out var root) && root is { Value: DictionaryToken, Data: null })
+        {
+            return new IndirectReference(root.Number, root.Generation);
+        }
+        var catalog = kept.Values
+            .Where(k => k is { Value: DictionaryToken d, Data: null } && Entry<NameToken>(d, NameToken.Type) is { } type && type.Equals(CatalogType) && d.ContainsKey(NameToken.Pages))
+            .MaxBy(k => k.Number);
+        return catalog is null ? null : new IndirectReference(catalog.Number, catalog.Generation);
+    }
+
+    private static byte[] Write(Dictionary<long, Kept> kept, IndirectReference root, DictionaryToken? trailer, PdfObjectScan scan)
+    {
+        var output = new MemoryStream();
+        void Text(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+        Text("%PDF-1.7\n%");
+        output.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
+
+        // A reference to an object that is nowhere is a reference to null (ISO 32000-1, 7.3.10):
+        // written so, PdfPig finds it at once instead of searching the file for it.
+        var missing = new Dictionary<long, int>();
+        void Referred(IToken? token)
+        {
+            var pending = new Stack<IToken>();
+            if (token is not null)
+            {
+                pending.Push(token);
+            }
+            while (pending.TryPop(out var next))
+            {
+                switch (next)
+                {
+                    case IndirectReferenceToken reference when !kept.ContainsKey(reference.Data.ObjectNumber) && reference.Data.ObjectNumber > 0 && reference.Data.ObjectNumber <= PdfObjectScan.MaxObjectNumber:
+                        missing.TryAdd(reference.Data.ObjectNumber, reference.Data.Generation);
+                        break;
+                    case DictionaryToken dictionary:
+                        foreach (var value in dictionary.Data.Values)
+                        {
+                            pending.Push(value);
+                        }
+                        break;
+                    case ArrayToken array:
+                        foreach (var value in array.Data)
+                        {
+                            pending.Push(value);
+                        }
+                        break;
+                }
+            }
+        }
+        foreach (var k in kept.Values)
+        {
+            Referred(k.Value);
+        }
+        Referred(trailer);
+
+        var offsets = new SortedDictionary<long, (long Offset, int Generation)>();
+        foreach (var k in kept.Values.OrderBy(k => k.Number))
+        {
+            offsets[k.Number] = (output.Position, k.Generation);
+            Text(FormattableString.Invariant($"{k.Number} {k.Generation} obj\n"));
+            if (k.Data is { } data && k.Value is DictionaryToken dictionary && StreamDictionary(dictionary, k.Spelled, data.Length, scan) is { } spelled)
+            {
+                output.Write(spelled.Span);
+                Text("\nstream\n");
+                output.Write(data.Span);
+                Text("\nendstream\nendobj\n");
+                continue;
+            }
+            if (k is { Data: null, Value: IndirectReferenceToken reference, Spelled.IsEmpty: true })
+            {
+                Text(FormattableString.Invariant($"{reference.Data.ObjectNumber} {reference.Data.Generation} R"));
+            }
+            else if (k.Data is null && k.Value is not null && ReadsBack(k.Spelled, "endobj", scan, _ => true))
+            {
+                output.Write(k.Spelled.Span);
+            }
+            else
+            {
+                // A value nothing can spell back (or a stream whose dictionary cannot be written) is lost.
+                Text("null");
+            }
+            Text("\nendobj\n");
+        }
+        foreach (var (number, generation) in missing.OrderBy(m => m.Key))
+        {
+            offsets[number] = (output.Position, generation);
+            Text(FormattableString.Invariant($"{number} {generation} obj\nnull\nendobj\n"));
+        }
+
+        var xref = output.Position;
+        Text("xref\n0 1\n0000000000 65535 f \n");
+        var numbers = offsets.Keys.ToList();
+        for (var i = 0; i < numbers.Count;)
+        {
+            var run = i;
+            while (run + 1 < numbers.Count && numbers[run + 1] == numbers[run] + 1)
+            {
+                run++;
+            }
+            Text(FormattableString.Invariant($"{numbers[i]} {run - i + 1}\n"));
+            for (; i <= run; i++)
+            {
+                var (offset, generation) = offsets[numbers[i]];
+                Text(FormattableString.Invariant($"{offset:D10} {generation:D5} n \n"));
+            }
+        }
+        var size = numbers.Count == 0 ? 1 : numbers[^1] + 1;
+        Text(FormattableString.Invariant($"trailer\n<< /Size {size} /Root {root.ObjectNumber} {root.Generation} R"));
+        // The document information only when it is a dictionary: PdfPig refuses a file whose /Info is anything else.
+        if (trailer?.Data.GetValueOrDefault(NameToken.Info.Data) is IndirectReferenceToken info
+            && kept.TryGetValue(info.Data.ObjectNumber, out var information) && information is { Value: DictionaryToken, Data: null })
+        {
+            Text(FormattableString.Invariant($" /Info {information.Number} {information.Generation} R"));
+        }
+        foreach (var key in new[] { NameToken.Id, NameToken.Encrypt })
+        {
+            if (trailer?.Data.GetValueOrDefault(key.Data) is { } value && Writable(value))
+            {
+                Text(FormattableString.Invariant($" /{key.Data} "));
+                TokenWriter.Instance.WriteToken(value, output);
+            }
+        }
+        Text(FormattableString.Invariant($" >>\nstartxref\n{xref}\n%%EOF\n"));
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// A stream's dictionary spelled so that its <c>/Length</c> is the data's: as the file spelled it
+    /// when that is so, else written anew. Null when neither reads back.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? StreamDictionary(DictionaryToken dictionary, ReadOnlyMemory<byte> spelled, int length, PdfObjectScan scan)
+    {
+        bool Right(IToken token) => token is DictionaryToken d && Entry<NumericToken>(d, NameToken.Length) is { } declared && declared.Long == length;
+        if (Right(dictionary) && ReadsBack(spelled, "stream", scan, Right))
+        {
+            return spelled;
+        }
+        var entries = dictionary.Data.Where(e => Writable(e.Value)).ToDictionary(e => NameToken.Create(e.Key), e => e.Value);
+        entries[NameToken.Length] = new NumericToken(length);
+        var written = new MemoryStream();
+        TokenWriter.Instance.WriteToken(new DictionaryToken(entries), written);
+        var bytes = new ReadOnlyMemory<byte>(written.ToArray());
+        return ReadsBack(bytes, "stream", scan, Right) ? bytes : null;
+    }
+
+    /// <summary>Whether PdfPig, reading these bytes then the keyword, gets one value that passes <paramref name="check"/> and then that keyword.</summary>
+    private static bool ReadsBack(ReadOnlyMemory<byte> spelled, string keyword, PdfObjectScan scan, Func<IToken, bool> check)
+    {
+        if (spelled.IsEmpty)
+        {
+            return false;
+        }
+        var tokens = scan.Tokens(new ReadOnlyMemory<byte>([.. spelled.Span, (byte)'\n', .. Encoding.ASCII.GetBytes(keyword), (byte)'\n']));
+        try
+        {
+            return tokens.MoveNext() && tokens.CurrentToken is not OperatorToken and not CommentToken && check(tokens.CurrentToken)
+                && tokens.MoveNext() && tokens.CurrentToken is OperatorToken after && after.Data == keyword;
+        }
+        catch (PdfDocumentFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether a stream names its filters and their parameters itself; PdfPig cannot look them up elsewhere when decoding on its own.</summary>
+    private static bool DecodesAlone(DictionaryToken dictionary) =>
+        dictionary.Data.GetValueOrDefault(NameToken.Filter.Data) is null or NameToken or ArrayToken
+        && dictionary.Data.GetValueOrDefault(NameToken.DecodeParms.Data) is null or DictionaryToken or ArrayToken or NullToken;
+
+    private static T? Entry<T>(DictionaryToken dictionary, NameToken key)
+        where T : class, IToken => dictionary.Data.GetValueOrDefault(key.Data) as T;
+
+    /// <summary>Whether PdfPig's writer can write a token: data only, no stray keywords or comments.</summary>
+    private static bool Writable(IToken token) => token switch
+    {
+        DictionaryToken dictionary => dictionary.Data.Values.All(Writable),
+        ArrayToken array => array.Data.All(Writable),
+        OperatorToken or CommentToken or StreamToken or ObjectToken => false,
+        _ => true,
+    };
+}

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Text;
+using Rapporteur.Core.Sources;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace Rapporteur.Core.Tests.Fuzz;
+
+/// <summary>
+/// PDFs whose cross-reference no longer finds their objects are read from the objects themselves
+/// in time linear in their size, or refused saying why; sound PDFs are read as they are.
+/// </summary>
+[Collection(HostileInputs.Collection)]
+public sealed class DamagedPdfTests
+{
+    private static readonly DateTimeOffset Captured = new(2025, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static ReadResult Read(byte[] pdf) =>
+        new PdfReader().Read(new SourceInput(pdf, "damaged.pdf", Captured, "application/pdf"));
+
+    private static (ReadResult Result, TimeSpan Took) Timed(byte[] pdf)
+    {
+        // The first read pays for JIT and PdfPig's font tables; it must not count against the bound.
+        Read(TwoPages());
+        var clock = Stopwatch.StartNew();
+        var result = Read(pdf);
+        return (result, clock.Elapsed);
+    }
+
+    private static void AssertReadOrNamedRefusal(ReadResult result)
+    {
+        Assert.True(result is Read || (result is Refused refused && !string.IsNullOrWhiteSpace(refused.Detail)), $"neither read nor refused with a reason: {result}");
+    }
+
+    private static byte[] TwoPages()
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        builder.AddPage(PageSize.A4).AddText("Hearing of the fictional blogger adjourned", 12, new PdfPoint(50, 750), font);
+        builder.AddPage(PageSize.A4).AddText("Recommendations to the Oblast court", 12, new PdfPoint(50, 750), font);
+        return builder.Build();
+    }
+
+    /// <summary>Bytes the file's writer never counted, inserted after the header line: every offset after them is wrong.</summary>
+    private static byte[] Shifted(byte[] pdf, string inserted = "% a line added after the file was written\n")
+    {
+        var at = Array.IndexOf(pdf, (byte)'\n') + 1;
+        return [.. pdf.AsSpan(0, at), .. Encoding.ASCII.GetBytes(inserted), .. pdf.AsSpan(at)];
+    }
+
+    private static Read AssertReadAfterRepair(ReadResult result)
+    {
+        var read = Assert.IsType<Read>(result);
+        Assert.Contains(read.Warnings, w => w.Contains("damaged", StringComparison.Ordinal));
+        return read;
+    }
+
+    /// <summary>The seed and mutations of the fuzz test's failing case, with the repeated chunk repeated <paramref name="times"/> times.</summary>
+    private static byte[] RepeatedPastItsCrossReference(int times)
+    {
+        var seeds = FuzzSeeds.For("pdf", Path.Combine(RepositoryRoot.Path, "sample", "articles"));
+        var seed = seeds.Single(s => s.Name == "built.pdf");
+        var other = seeds.Single(s => s.Name == "form.pdf");
+        Mutation[] mutations = [new Mutation.Delete(-605, 368), new Mutation.Flip(220, 6), new Mutation.Repeat(7487134, 201, times)];
+        return mutations.Aggregate(seed.Bytes, (input, m) => m.Apply(input, other.Bytes));
+    }
+
+    // Found by the fuzz test (CsCheck seed 0VSUKcyQ4CZ2): a stream object without its end, repeated
+    // 581 times, moved every object after it away from where the cross-reference puts it. PdfPig
+    // looked for each misplaced object by tokenizing the whole file again, and each copy of the
+    // stream was read to the far end of the copies: 117 KB took 2 to 7 s.
+    [Theory]
+    [InlineData(581)]
+    [InlineData(5000)]
+    public void Pdf_with_a_stream_repeated_past_its_cross_reference_ends_within_the_fuzz_bound(int times)
+    {
+        var pdf = RepeatedPastItsCrossReference(times);
+
+        var (result, took) = Timed(pdf);
+
+        AssertReadOrNamedRefusal(result);
+        Assert.True(took < ReaderFuzzTests.Bound(pdf.Length), $"{pdf.Length:N0} bytes took {took.TotalMilliseconds:0} ms, more than {ReaderFuzzTests.Bound(pdf.Length).TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public void Thousands_of_unterminated_objects_before_a_document_end_within_the_bound_and_the_document_is_read()
+    {
+        // Each string runs on to the end of the file as far as a tokenizer knows.
+        var junk = string.Concat(Enumerable.Repeat("9 0 obj\n<< /Title (never closed\nendobj\n", 25_000));
+        var pdf = Shifted(TwoPages(), junk);
+
+        var (result, took) = Timed(pdf);
+
+        var read = AssertReadAfterRepair(result);
+        Assert.Contains("Recommendations to the Oblast court", read.Text, StringComparison.Ordinal);
+        Assert.True(took < ReaderFuzzTests.Bound(pdf.Length), $"{pdf.Length:N0} bytes took {took.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public void Sound_pdf_is_read_without_a_warning()
+    {
+        var read = Assert.IsType<Read>(Read(TwoPages()));
+
+        Assert.Empty(read.Warnings);
+        Assert.Contains("Hearing of the fictional blogger adjourned", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_whose_offsets_all_moved_is_read_with_a_warning()
+    {
+        var read = AssertReadAfterRepair(Read(Shifted(TwoPages())));
+
+        Assert.Contains("Hearing of the fictional blogger adjourned", read.Text, StringComparison.Ordinal);
+        Assert.Contains("Recommendations to the Oblast court", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_cut_off_before_its_cross_reference_is_read()
+    {
+        var pdf = TwoPages();
+        var end = pdf.AsSpan().LastIndexOf("endobj"u8) + "endobj".Length;
+
+        var read = AssertReadAfterRepair(Read(pdf[..end]));
+
+        Assert.Contains("Recommendations to the Oblast court", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_whose_content_stream_declares_the_wrong_length_is_read()
+    {
+        var content = PdfBytes.Text("Bulletin of the fictional Oblast monitors");
+        byte[] stream = [.. "<< /Length 7 >>\nstream\n"u8, .. content, .. "\nendstream"u8];
+
+        var read = AssertReadAfterRepair(Read(PdfBytes.Document(PdfBytes.Catalog, PdfBytes.OnePage, PdfBytes.Page(), stream, PdfBytes.Font)));
+
+        Assert.Contains("Bulletin of the fictional Oblast monitors", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stream_whose_data_spells_an_object_header_is_still_sound()
+    {
+        var read = Assert.IsType<Read>(Read(PdfBytes.OnePageWith(PdfBytes.Stream(PdfBytes.Text("see 9 0 obj and 4 0 obj")))));
+
+        Assert.Empty(read.Warnings);
+        Assert.Contains("see 9 0 obj and 4 0 obj", read.Text, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> SeedPdfs() => [.. FuzzSeeds.For("pdf", Path.Combine(RepositoryRoot.Path, "sample", "articles")).Select(s => s.Name)];
+
+    [Theory]
+    [MemberData(nameof(SeedPdfs))]
+    public void Pdf_read_from_its_objects_alone_reads_as_it_did_whole(string name)
+    {
+        var pdf = FuzzSeeds.For("pdf", Path.Combine(RepositoryRoot.Path, "sample", "articles")).Single(s => s.Name == name).Bytes;
+        var keyword = pdf.AsSpan().LastIndexOf("startxref"u8);
+        byte[] lost = [.. pdf.AsSpan(0, keyword), .. "startxref\n0\n%%EOF\n"u8];
+
+        var whole = Assert.IsType<Read>(Read(pdf));
+        var rebuilt = AssertReadAfterRepair(Read(lost));
+
+        Assert.Empty(whole.Warnings);
+        Assert.Equal(whole.Text, rebuilt.Text);
+        Assert.Equal(whole.Title, rebuilt.Title);
+        Assert.Equal(whole.PublishedAt, rebuilt.PublishedAt);
+    }
+
+    /// <summary>
+    /// A PDF 1.5 file: catalog, page tree, page and font packed in an object stream, found through a
+    /// cross-reference stream; <paramref name="inserted"/> goes after the header, uncounted.
+    /// </summary>
+    private static byte[] Compressed(string inserted = "")
+    {
+        string[] packed = [PdfBytes.Catalog, PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Font];
+        long[] numbers = [1, 2, 3, 5];
+        var index = new StringBuilder();
+        var body = new StringBuilder();
+        for (var i = 0; i < packed.Length; i++)
+        {
+            index.Append(FormattableString.Invariant($"{numbers[i]} {body.Length} "));
+            body.Append(packed[i]).Append('\n');
+        }
+        var objects = PdfBytes.Deflated(Encoding.ASCII.GetBytes(index.ToString() + body), 0);
+
+        using var output = new MemoryStream();
+        void Write(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+        Write("%PDF-1.5\n" + inserted);
+        var content = output.Position;
+        Write("4 0 obj\n");
+        output.Write(PdfBytes.Stream(PdfBytes.Text("Packed by the fictional monitors")));
+        Write("\nendobj\n");
+        var stream = output.Position;
+        Write("6 0 obj\n");
+        output.Write(PdfBytes.Stream(objects, FormattableString.Invariant($"/Type /ObjStm /N 4 /First {index.Length} /Filter /FlateDecode")));
+        Write("\nendobj\n");
+        var xref = output.Position - inserted.Length;
+        // Type, then offset or containing stream, then generation or index: widths 1, 4 and 2.
+        (int Type, long Second, int Third)[] rows = [(0, 0, 65535), (2, 6, 0), (2, 6, 1), (2, 6, 2), (1, content - inserted.Length, 0), (2, 6, 3), (1, stream - inserted.Length, 0), (1, xref, 0)];
+        var table = rows.SelectMany(r => new[] { (byte)r.Type, (byte)(r.Second >> 24), (byte)(r.Second >> 16), (byte)(r.Second >> 8), (byte)r.Second, (byte)(r.Third >> 8), (byte)r.Third }).ToArray();
+        Write("7 0 obj\n");
+        output.Write(PdfBytes.Stream(table, "/Type /XRef /W [1 4 2] /Size 8 /Root 1 0 R"));
+        Write(FormattableString.Invariant($"\nendobj\nstartxref\n{xref}\n%%EOF\n"));
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void Pdf_with_an_object_stream_is_read_without_a_warning()
+    {
+        var read = Assert.IsType<Read>(Read(Compressed()));
+
+        Assert.Empty(read.Warnings);
+        Assert.Contains("Packed by the fictional monitors", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_with_an_object_stream_whose_offsets_moved_is_read_from_the_unpacked_objects()
+    {
+        var read = AssertReadAfterRepair(Read(Compressed("% a line added after the file was written\n")));
+
+        Assert.Contains("Packed by the fictional monitors", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Damaged_pdf_without_a_catalog_is_refused_as_corrupt_saying_so()
+    {
+        // The trailer's root is object 1, a number here, and no other object is a catalog.
+        var pdf = Shifted(PdfBytes.Document("42", PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Stream(PdfBytes.Text("No root")), PdfBytes.Font));
+
+        var refused = Assert.IsType<Refused>(Read(pdf));
+
+        Assert.Equal(ReadProblem.Corrupt, refused.Problem);
+        Assert.Contains("no document catalog", refused.Detail, StringComparison.Ordinal);
+    }
+}
