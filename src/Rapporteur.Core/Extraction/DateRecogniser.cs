@@ -184,6 +184,12 @@ public static partial class DateRecogniser
         var head = text.Length > 1200 ? text[..1200] : text;
         foreach (var line in head.Split('\n').Take(16))
         {
+            // Every absolute form has a digit; a line of plain ASCII without one has no date
+            // (non-ASCII text is always read: a digit there may be of another script).
+            if (line.AsSpan().IndexOfAnyInRange('0', '9') < 0 && System.Text.Ascii.IsValid(line))
+            {
+                continue;
+            }
             // Without a document date only absolute forms can name a day, and they are found before any other form.
             foreach (Match m in AbsoluteDates().Matches(line))
             {

@@ -605,7 +605,7 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
             hits.Add(new OrgHit(Span.FromBounds(start, end), full, acronym, kind ?? OrganizationKind.Ngo));
         }
         // "the opposition party Alga", "the news agency Dovod": a kind noun names the organisation after it.
-        foreach (Match m in KindNounName().Matches(text))
+        foreach (Match m in LiteralLeads.MayMatch(KindNouns, text) ? KindNounName().Matches(text) : Enumerable.Empty<Match>())
         {
             var span = new Span(m.Groups["name"].Index, m.Groups["name"].Length);
             if (!hits.Exists(h => h.Span.Overlaps(span)) && !lexicon.Places.ContainsKey(m.Groups["name"].Value))
@@ -653,7 +653,12 @@ public sealed partial class NameRecogniser(Lexicon lexicon)
         return (index + nameStart, nameEnd - nameStart, index + open + 1, length - open - 2);
     }
 
-    [GeneratedRegex(@"\b(?<kind>party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union)[ \u00A0]+(?<name>\p{Lu}[\p{L}\-]+(?:[ \u00A0]+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
+    private const string KindNounWords = "party|group|organi[sz]ation|outlet|agency|association|movement|NGO|newspaper|website|channel|portal|site|foundation|union";
+
+    /// <summary>The kind nouns' openings: most texts have none, and the pattern is not run over them.</summary>
+    private static readonly System.Buffers.SearchValues<string>? KindNouns = LiteralLeads.Of(KindNounWords);
+
+    [GeneratedRegex(@"\b(?<kind>" + KindNounWords + @")[ \u00A0]+(?<name>\p{Lu}[\p{L}\-]+(?:[ \u00A0]+(?:\p{Lu}[\p{L}\-]+|\d+))?)", RegexOptions.CultureInvariant)]
     private static partial Regex KindNounName();
 
     // Words that open a sentence or name a post, not an organisation: "The", "After", "Chairman of ...".
