@@ -273,7 +273,7 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
     /// Runs <paramref name="count"/> copies of `rapporteur` with <paramref name="args"/> at once;
     /// given an <paramref name="aim"/>, sends SIGKILL at its moment to the first
     /// <paramref name="victims"/> still running and counts the sources in <paramref name="db"/>
-    /// at once, before a survivor goes much further. A copy that ends by itself must exit 0.
+    /// just before, its own connection closed. A copy that ends by itself must exit 0.
     /// </summary>
     private async Task<Run> RunAsync(string[] args, int count, string? db, Aim? aim, int victims, Random jitter, CancellationToken cancellationToken)
     {
@@ -288,15 +288,17 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             var all = Task.WhenAll(children.Select(c => c.Exited(cancellationToken)));
             if (aim is not null && counter is not null && await DueAsync(aim, all, counter, jitter, cancellationToken))
             {
+                // Counted just before the kill, and the harness's connection closed before it: a
+                // connection still open at the kill would keep SQLite's shared WAL index alive, and
+                // the restart would not have to recover it as it must after a real crash.
+                var stored = await StoredAsync(counter, cancellationToken);
+                await counter.CloseAsync();
                 foreach (var child in children.Where(c => !c.HasExited).Take(victims))
                 {
                     // SIGKILL on Unix: no finally blocks, no disposal, no flush; what is on disk is all there is.
                     child.Kill();
                     killedAt = clock.Elapsed;
-                }
-                if (killedAt is not null)
-                {
-                    storedAtKill = await StoredAsync(counter, cancellationToken);
+                    storedAtKill = stored;
                 }
             }
             if (counter is not null)

@@ -15,17 +15,23 @@ public static class LiteralLeads
 
     /// <summary>
     /// The openings of each top-level alternative of <paramref name="alternatives"/>, compared
-    /// ignoring case; null when some alternative opens with anything but plain text, so that
-    /// nothing can be ruled out.
+    /// ignoring case; null when some alternative opens with anything but plain ASCII text, so
+    /// that nothing can be ruled out. Patterns with comments, or with a class that opens with
+    /// "]", are not split at all: they also give null.
     /// </summary>
     public static SearchValues<string>? Of(string alternatives)
     {
         ArgumentNullException.ThrowIfNull(alternatives);
+        if (alternatives.Contains("(?#", StringComparison.Ordinal) || alternatives.Contains("[]", StringComparison.Ordinal) || alternatives.Contains("[^]", StringComparison.Ordinal))
+        {
+            return null;
+        }
         var leads = new List<string>();
         foreach (var alternative in TopLevel(alternatives))
         {
             var lead = Opening(alternative);
-            if (lead.Length < Shortest)
+            // Beyond ASCII, the engine's case folding and the ordinal one part ways (ß, Å, Ω).
+            if (lead.Length < Shortest || !System.Text.Ascii.IsValid(lead))
             {
                 return null;
             }

@@ -21,6 +21,9 @@ public sealed class LiteralLeadsTests
     [InlineData("MP|member of parliament")]
     [InlineData(@"\S+ sentence")]
     [InlineData("ab?c")]
+    [InlineData("foo(?#(x)|bar")]
+    [InlineData("foo[]|x]|bar")]
+    [InlineData("straße|road")]
     public void A_pattern_with_an_alternative_that_opens_with_less_than_three_plain_characters_rules_nothing_out(string alternatives)
     {
         var leads = LiteralLeads.Of(alternatives);
