@@ -19,8 +19,13 @@ public static class Database
         if (IsServer(where))
         {
             var server = PostgresRapporteurDb.Open(where);
-            // Before any connection is opened: migrating creates the database when the server has none of that name.
-            await server.Database.MigrateAsync(cancellationToken);
+            // Before any connection is opened: migrating creates the database when the server has
+            // none of that name. It takes EF's migration lock, which every worker's every slot
+            // would otherwise queue on at start; so it runs only when there is work for it.
+            if (!await server.Database.CanConnectAsync(cancellationToken) || (await server.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await server.Database.MigrateAsync(cancellationToken);
+            }
             // One connection for the context's life, as on SQLite: the workflows share it with their own commands.
             await server.Database.OpenConnectionAsync(cancellationToken);
             return server;

@@ -99,9 +99,25 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         }
     }
 
+    /// <summary>Opens the store for a slot, trying again after a pause while the server is busy or unreachable for a moment.</summary>
+    private async Task<RapporteurDb> OpenAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await open(cancellationToken);
+            }
+            catch (Exception e) when (Retryable.Is(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(options.IdlePoll, time, cancellationToken);
+            }
+        }
+    }
+
     private async Task SlotAsync(Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
     {
-        await using var db = await open(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var queue = new JobQueue(db, time);
         var feeds = new FeedWatch(db, time);
         var fetcher = new Fetcher(http, options.Ingest, time);

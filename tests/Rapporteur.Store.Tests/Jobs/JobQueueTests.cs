@@ -109,6 +109,26 @@ public abstract class JobQueueTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_worker_whose_store_times_out_at_start_tries_again_and_drains_the_queue()
+    {
+        var a = Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1));
+        await Queue.EnqueueAsync([a], CancellationToken.None);
+        var refusals = 0;
+        // The first two opens time out, as against a server too busy to answer in time.
+        var worker = new Worker(
+            token => Interlocked.Increment(ref refusals) <= 2 ? throw new TimeoutException("the server did not answer in time") : Database.OpenAsync(DbPath, token),
+            Http,
+            new WorkerOptions { Drain = true, IdlePoll = TimeSpan.FromMilliseconds(20) },
+            TimeProvider.System);
+
+        var (summary, _) = await DrainAsync(worker);
+
+        Assert.True(refusals > 2);
+        Assert.Equal(1, summary.Stored);
+        Assert.Equal(JobState.Done, Assert.Single(await JobsAsync()).State);
+    }
+
+    [Fact]
     public async Task A_folder_becomes_one_job_per_file_and_a_missing_path_is_refused_by_name()
     {
         Write("a.txt", Article("Aibek Dzhumabaev", "Naryn", 1));
