@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Rapporteur.Core.Sources;
 using UglyToad.PdfPig.Content;
@@ -24,10 +23,14 @@ public sealed class DamagedPdfTests
     {
         // The first read pays for JIT and PdfPig's font tables; it must not count against the bound.
         Read(TwoPages());
-        var clock = Stopwatch.StartNew();
+        // The reading thread's processor time, as the fuzz test counts it: other work on a busy machine is not the reader's.
+        var clock = ThreadClock.Start();
         var result = Read(pdf);
         return (result, clock.Elapsed);
     }
+
+    private static void AssertWithinTheBound(byte[] pdf, TimeSpan took) =>
+        Assert.True(took < ReaderFuzzTests.Bound(pdf.Length), $"{pdf.Length:N0} bytes took {took.TotalMilliseconds:0} ms, more than {ReaderFuzzTests.Bound(pdf.Length).TotalMilliseconds:0} ms");
 
     private static void AssertReadOrNamedRefusal(ReadResult result)
     {
@@ -81,7 +84,7 @@ public sealed class DamagedPdfTests
         var (result, took) = Timed(pdf);
 
         AssertReadOrNamedRefusal(result);
-        Assert.True(took < ReaderFuzzTests.Bound(pdf.Length), $"{pdf.Length:N0} bytes took {took.TotalMilliseconds:0} ms, more than {ReaderFuzzTests.Bound(pdf.Length).TotalMilliseconds:0} ms");
+        AssertWithinTheBound(pdf, took);
     }
 
     [Fact]
@@ -95,7 +98,7 @@ public sealed class DamagedPdfTests
 
         var read = AssertReadAfterRepair(result);
         Assert.Contains("Recommendations to the Oblast court", read.Text, StringComparison.Ordinal);
-        Assert.True(took < ReaderFuzzTests.Bound(pdf.Length), $"{pdf.Length:N0} bytes took {took.TotalMilliseconds:0} ms");
+        AssertWithinTheBound(pdf, took);
     }
 
     [Fact]
