@@ -42,7 +42,8 @@ internal sealed class PdfObjectScan
     private readonly List<Header> headers;
     private readonly Dictionary<(long, int), List<int>> headersByKey = [];
     private readonly Dictionary<(long, int), long?> lengths = [];
-    private readonly Dictionary<int, PdfScannedObject> byOffset = [];
+    // Where the whitespace before each of Objects begins: a seek anywhere from there to the header finds it.
+    private readonly List<int> whitespaceBefore = [];
     private readonly StackDepthGuard depth = new(256);
 
     private PdfObjectScan(ReadOnlyMemory<byte> file)
@@ -68,7 +69,13 @@ internal sealed class PdfObjectScan
             }
             var (found, end) = Read(i);
             Objects.Add(found);
-            byOffset[found.Offset] = found;
+            // The runs are disjoint, each ending at its own header: walking them all is linear.
+            var before = found.Offset;
+            while (before > 0 && IsWhitespace(file.Span[before - 1]))
+            {
+                before--;
+            }
+            whitespaceBefore.Add(before);
             cursor = end;
         }
     }
@@ -78,20 +85,32 @@ internal sealed class PdfObjectScan
 
     public static PdfObjectScan Of(ReadOnlyMemory<byte> file) => new(file);
 
-    /// <summary>The object whose header starts at <paramref name="offset"/>, whitespace before it allowed, as a PDF reader seeking there would find it.</summary>
+    /// <summary>
+    /// The object whose header starts at <paramref name="offset"/>, whitespace before it allowed, as a
+    /// PDF reader seeking there would find it. A search, not a walk over the whitespace: a
+    /// cross-reference may point every entry at the start of the same megabyte of it.
+    /// </summary>
     public PdfScannedObject? At(long offset)
     {
-        var span = file.Span;
-        if (offset < 0 || offset >= span.Length)
+        if (offset < 0 || offset >= file.Length)
         {
             return null;
         }
-        var at = (int)offset;
-        while (at < span.Length && IsWhitespace(span[at]))
+        var low = 0;
+        var high = Objects.Count;
+        while (low < high)
         {
-            at++;
+            var middle = (low + high) / 2;
+            if (Objects[middle].Offset < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
-        return byOffset.GetValueOrDefault(at);
+        return low < Objects.Count && whitespaceBefore[low] <= offset ? Objects[low] : null;
     }
 
     /// <summary>A new tokenizer over part of the file, set as PdfPig sets its own.</summary>

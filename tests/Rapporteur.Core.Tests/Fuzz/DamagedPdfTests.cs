@@ -102,6 +102,32 @@ public sealed class DamagedPdfTests
     }
 
     [Fact]
+    public void Cross_reference_whose_entries_all_point_into_a_run_of_whitespace_ends_within_the_bound()
+    {
+        // A reader seeking to an offset skips the whitespace there (NUL is whitespace): each of the
+        // twenty thousand entries points at the start of 256 KB of NUL bytes before object 1.
+        const int entries = 20_000;
+        const int run = 256 << 10;
+        var document = PdfBytes.OnePageWith(PdfBytes.Stream(PdfBytes.Text("Bulletin of the fictional Oblast monitors")));
+        var header = "%PDF-1.7\n".Length;
+        var objects = document.AsSpan(header, document.AsSpan().LastIndexOf("xref"u8) - header);
+        var table = new StringBuilder(FormattableString.Invariant($"xref\n0 {entries + 1}\n0000000000 65535 f \n"));
+        for (var i = 0; i < entries; i++)
+        {
+            table.Append(FormattableString.Invariant($"{header:D10} 00000 n \n"));
+        }
+        var xref = header + run + objects.Length;
+        table.Append(FormattableString.Invariant($"trailer\n<< /Size {entries + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+        byte[] pdf = [.. document.AsSpan(0, header), .. new byte[run], .. objects, .. Encoding.ASCII.GetBytes(table.ToString())];
+
+        var (result, took) = Timed(pdf);
+
+        var read = AssertReadAfterRepair(result);
+        Assert.Contains("Bulletin of the fictional Oblast monitors", read.Text, StringComparison.Ordinal);
+        AssertWithinTheBound(pdf, took);
+    }
+
+    [Fact]
     public void Sound_pdf_is_read_without_a_warning()
     {
         var read = Assert.IsType<Read>(Read(TwoPages()));
