@@ -51,6 +51,9 @@ internal static class PdfRepair
         /// <summary>Every section in the chain was read.</summary>
         public bool Complete { get; private set; }
 
+        /// <summary>Far more sections than incremental updates make; each costs memory however small it is.</summary>
+        private const int MaxSections = 1_000;
+
         private sealed record Section(long Offset, Dictionary<(long, int), long> InFile, Dictionary<long, long> InStreams, DictionaryToken Trailer);
 
         public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters)
@@ -64,17 +67,21 @@ internal static class PdfRepair
             }
             var sections = new List<Section>();
             var seen = new HashSet<long>();
+            // Sections may lie inside each other (a trailer's string can hold the next section), so
+            // each one read counts what it read: past twice the file, or past MaxSections, the chain
+            // is taken for broken and the file is rebuilt, rather than read again and again.
+            var budget = 2L * file.Length;
             long? next = first;
             while (next is { } offset)
             {
-                if (!seen.Add(offset) || ReadSection(file, offset, scan, filters) is not { } section)
+                if (!seen.Add(offset) || sections.Count >= MaxSections || ReadSection(file, offset, scan, filters, ref budget) is not { } section)
                 {
                     return xref;
                 }
                 sections.Add(section);
                 if (Entry<NumericToken>(section.Trailer, NameToken.XrefStm) is { } streamOffset)
                 {
-                    if (!seen.Add(streamOffset.Long) || ReadStream(file, streamOffset.Long, scan, filters) is not { } hybrid)
+                    if (!seen.Add(streamOffset.Long) || ReadStream(file, streamOffset.Long, scan, filters, ref budget) is not { } hybrid)
                     {
                         return xref;
                     }
@@ -135,7 +142,8 @@ internal static class PdfRepair
             return InFile.ContainsKey((root.Data.ObjectNumber, root.Data.Generation)) || InStreams.ContainsKey(root.Data.ObjectNumber);
         }
 
-        private static Section? ReadSection(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters)
+        /// <summary>The section at <paramref name="offset"/>, or null when there is none, or when reading it spent more than the <paramref name="budget"/> left.</summary>
+        private static Section? ReadSection(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters, ref long budget)
         {
             if (offset < 0 || offset >= file.Length)
             {
@@ -144,7 +152,14 @@ internal static class PdfRepair
             var tokens = scan.Tokens((int)offset..);
             try
             {
-                return tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" } ? ReadTable(tokens, offset) : ReadStream(file, offset, scan, filters);
+                if (tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" })
+                {
+                    var table = ReadTable(tokens, offset);
+                    budget -= tokens.CurrentPosition;
+                    return budget >= 0 ? table : null;
+                }
+                budget -= tokens.CurrentPosition;
+                return budget >= 0 ? ReadStream(file, offset, scan, filters, ref budget) : null;
             }
             catch (PdfDocumentFormatException)
             {
@@ -185,12 +200,18 @@ internal static class PdfRepair
         }
 
         /// <summary>A cross-reference stream (PDF 1.5): rows of /W-wide big-endian fields, numbered by /Index.</summary>
-        private static Section? ReadStream(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters)
+        private static Section? ReadStream(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters, ref long budget)
         {
-            if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data }
+            if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data } found
                 || Entry<NameToken>(dictionary, NameToken.Type) is not { } type || !type.Equals(XRefType)
                 || Entry<ArrayToken>(dictionary, NameToken.W) is not { } widths || widths.Length != 3
                 || widths.Data.Any(w => w is not NumericToken { Int: >= 0 and <= 8 }) || !DecodesAlone(dictionary))
+            {
+                return null;
+            }
+            // Offsets in the whitespace before one object all find it: each finding counts.
+            budget -= data.End.Value - found.Offset;
+            if (budget < 0)
             {
                 return null;
             }

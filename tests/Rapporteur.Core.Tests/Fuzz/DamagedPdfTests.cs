@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Rapporteur.Core.Sources;
 using UglyToad.PdfPig.Content;
@@ -124,6 +125,31 @@ public sealed class DamagedPdfTests
 
         var read = AssertReadAfterRepair(result);
         Assert.Contains("Bulletin of the fictional Oblast monitors", read.Text, StringComparison.Ordinal);
+        AssertWithinTheBound(pdf, took);
+    }
+
+    [Fact]
+    public void Cross_reference_sections_nested_in_each_other_s_trailer_end_within_the_bound()
+    {
+        // Each section's trailer holds the next section in a string, and names it as /Prev: reading
+        // a section reads every section nested inside it again.
+        const int levels = 8_000;
+        var document = PdfBytes.OnePageWith(PdfBytes.Stream(PdfBytes.Text("Bulletin of the fictional Oblast monitors")));
+        var objects = document.AsSpan(0, document.AsSpan().LastIndexOf("xref"u8));
+        var chain = new StringBuilder();
+        var first = objects.Length;
+        for (var level = 0; level < levels; level++)
+        {
+            var opening = "xref\n0 0\ntrailer\n<< /Prev 0000000000 /Note (";
+            var next = first + ((level + 1) * opening.Length);
+            chain.Append(level + 1 < levels ? opening.Replace("0000000000", next.ToString("D10", CultureInfo.InvariantCulture), StringComparison.Ordinal) : "xref\n0 0\ntrailer\n<< /Size 6 /Root 1 0 R");
+        }
+        chain.Append(" >>").Insert(chain.Length, ") >>", levels - 1).Append(FormattableString.Invariant($"\nstartxref\n{first}\n%%EOF\n"));
+        byte[] pdf = [.. objects, .. Encoding.ASCII.GetBytes(chain.ToString())];
+
+        var (result, took) = Timed(pdf);
+
+        AssertReadOrNamedRefusal(result);
         AssertWithinTheBound(pdf, took);
     }
 
