@@ -40,24 +40,31 @@ internal sealed class PdfObjectScan
 
     private readonly ReadOnlyMemory<byte> file;
     private readonly List<Header> headers;
-    private readonly Dictionary<(long, int), List<int>> headersByKey = [];
+    // The last header of each number and generation, and for each header the one before it with
+    // the same: the definitions of an object, found without a list per object.
+    private readonly Dictionary<(long, int), int> lastHeader = [];
+    private readonly int[] earlierHeader;
     private readonly Dictionary<(long, int), long?> lengths = [];
     // Where the whitespace before each of Objects begins: a seek anywhere from there to the header finds it.
     private readonly List<int> whitespaceBefore = [];
     private readonly StackDepthGuard depth = new(256);
 
-    private PdfObjectScan(ReadOnlyMemory<byte> file)
+    private PdfObjectScan(ReadOnlyMemory<byte> file, int maxObjects)
     {
         this.file = file;
-        headers = Headers(file.Span);
+        headers = Headers(file.Span, maxObjects);
+        TooMany = headers.Count > maxObjects;
+        if (TooMany)
+        {
+            earlierHeader = [];
+            return;
+        }
+        earlierHeader = new int[headers.Count];
         for (var i = 0; i < headers.Count; i++)
         {
             var key = (headers[i].Number, headers[i].Generation);
-            if (!headersByKey.TryGetValue(key, out var list))
-            {
-                headersByKey[key] = list = [];
-            }
-            list.Add(i);
+            earlierHeader[i] = lastHeader.TryGetValue(key, out var earlier) ? earlier : -1;
+            lastHeader[key] = i;
         }
         var cursor = 0;
         for (var i = 0; i < headers.Count; i++)
@@ -83,7 +90,11 @@ internal sealed class PdfObjectScan
     /// <summary>The objects in file order; a number may appear more than once (updates, or damage).</summary>
     public List<PdfScannedObject> Objects { get; } = [];
 
-    public static PdfObjectScan Of(ReadOnlyMemory<byte> file) => new(file);
+    /// <summary>The file holds more object headers than the limit: the scan stopped there and holds no objects.</summary>
+    public bool TooMany { get; }
+
+    /// <summary>Scans a file, or stops, <see cref="TooMany"/>, at the header past <paramref name="maxObjects"/>.</summary>
+    public static PdfObjectScan Of(ReadOnlyMemory<byte> file, int maxObjects) => new(file, maxObjects);
 
     /// <summary>
     /// The object whose header starts at <paramref name="offset"/>, whitespace before it allowed, as a
@@ -133,12 +144,12 @@ internal sealed class PdfObjectScan
         Stream,
     }
 
-    /// <summary>Every "N G obj" in the file, in order: found by the keyword, then read backwards.</summary>
-    private static List<Header> Headers(ReadOnlySpan<byte> span)
+    /// <summary>Every "N G obj" in the file, in order: found by the keyword, then read backwards; one past <paramref name="maxObjects"/> at most.</summary>
+    private static List<Header> Headers(ReadOnlySpan<byte> span, int maxObjects)
     {
         var found = new List<Header>();
         var from = 0;
-        while (from < span.Length)
+        while (from < span.Length && found.Count <= maxObjects)
         {
             var hit = span[from..].IndexOf("obj"u8);
             if (hit < 0)
@@ -394,12 +405,11 @@ internal sealed class PdfObjectScan
             return known;
         }
         long? found = null;
-        if (headersByKey.TryGetValue(key, out var candidates))
+        if (lastHeader.TryGetValue(key, out var last))
         {
             // The last definition in the file is the one an update left in force.
-            for (var c = candidates.Count - 1; c >= 0 && found is null; c--)
+            for (var index = last; index >= 0 && found is null; index = earlierHeader[index])
             {
-                var index = candidates[c];
                 var limit = index + 1 < headers.Count ? headers[index + 1].Offset : file.Length;
                 var (values, _, _) = ReadTokens(headers[index].BodyStart, limit);
                 if (values is [{ Token: NumericToken value }, ..])

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
@@ -25,21 +26,65 @@ internal static class PdfRepair
     private static readonly NameToken CatalogType = NameToken.Create("Catalog");
 
     /// <summary>
-    /// The bytes to give PdfPig: <paramref name="pdf"/> itself when it is sound, a rebuilt copy
-    /// when it is not (<paramref name="rebuilt"/>), or null when it is damaged and has no document
-    /// catalog left to rebuild from.
+    /// The bytes to give PdfPig: <paramref name="pdf"/> itself when it is sound, a rebuilt copy when
+    /// it is not (<paramref name="rebuilt"/>). False, saying why, when the file holds more objects
+    /// than <paramref name="maxObjects"/>, or is damaged and has no document catalog left to rebuild from.
     /// </summary>
-    public static byte[]? Readable(byte[] pdf, IFilterProvider filters, out bool rebuilt)
+    public static bool TryReadable(byte[] pdf, IFilterProvider filters, int maxObjects, [NotNullWhen(true)] out byte[]? readable, out bool rebuilt, [NotNullWhen(false)] out Refused? refused)
     {
-        var scan = PdfObjectScan.Of(pdf);
-        var xref = CrossReference.Read(pdf, scan, filters);
+        readable = null;
+        rebuilt = false;
+        refused = null;
+        // Every object the file holds costs memory here, whatever the file's size: the count is
+        // checked while the objects are found, before they are all held.
+        var scan = PdfObjectScan.Of(pdf, maxObjects);
+        var xref = scan.TooMany ? null : CrossReference.Read(pdf, scan, filters, maxObjects);
+        if (xref is null || xref.TooMany)
+        {
+            refused = TooMany(maxObjects);
+            return false;
+        }
         rebuilt = !xref.FindsEveryObject(scan);
-        return rebuilt ? Rebuild(pdf, scan, xref, filters) : pdf;
+        if (!rebuilt)
+        {
+            readable = pdf;
+            return true;
+        }
+        readable = Rebuild(pdf, scan, xref, filters, maxObjects, out var tooMany);
+        refused = readable is not null ? null
+            : tooMany ? TooMany(maxObjects)
+            : new Refused(ReadProblem.Corrupt, "the PDF is damaged: its cross-reference does not find its objects, and no document catalog was found among them to rebuild it from");
+        return readable is not null;
     }
+
+    private static Refused TooMany(int maxObjects) =>
+        new(ReadProblem.TooLarge, FormattableString.Invariant($"the PDF holds more objects than the limit of {maxObjects:N0}"));
 
     /// <summary>The file's cross-reference sections, from <c>startxref</c> back through <c>/Prev</c>, merged as PdfPig merges them.</summary>
     private sealed class CrossReference
     {
+        /// <summary>Far more sections than incremental updates make; each costs memory however small it is.</summary>
+        private const int MaxSections = 1_000;
+
+        private readonly ReadOnlyMemory<byte> file;
+        private readonly PdfObjectScan scan;
+        private readonly IFilterProvider filters;
+        private readonly int maxEntries;
+        // Sections may lie inside each other (a trailer's string can hold the next section), so each
+        // one read counts what it read: past twice the file the chain is taken for broken and the
+        // file is rebuilt, rather than read again and again.
+        private long bytesLeft;
+        private int entries;
+
+        private CrossReference(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters, int maxEntries)
+        {
+            this.file = file;
+            this.scan = scan;
+            this.filters = filters;
+            this.maxEntries = maxEntries;
+            bytesLeft = 2L * file.Length;
+        }
+
         /// <summary>Objects the cross-reference places at an offset in the file.</summary>
         public Dictionary<(long Number, int Generation), long> InFile { get; } = [];
 
@@ -51,39 +96,41 @@ internal static class PdfRepair
         /// <summary>Every section in the chain was read.</summary>
         public bool Complete { get; private set; }
 
-        /// <summary>Far more sections than incremental updates make; each costs memory however small it is.</summary>
-        private const int MaxSections = 1_000;
+        /// <summary>The sections read hold more entries, all told, than the limit on objects; reading stopped there.</summary>
+        public bool TooMany { get; private set; }
 
         private sealed record Section(long Offset, Dictionary<(long, int), long> InFile, Dictionary<long, long> InStreams, DictionaryToken Trailer);
 
-        public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters)
+        public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters, int maxObjects)
         {
-            var xref = new CrossReference();
+            var xref = new CrossReference(file, scan, filters, maxObjects);
+            xref.ReadChain();
+            return xref;
+        }
+
+        private void ReadChain()
+        {
             var span = file.Span;
             var keyword = span.LastIndexOf("startxref"u8);
             if (keyword < 0 || Number(span, keyword + "startxref".Length) is not { } first)
             {
-                return xref;
+                return;
             }
             var sections = new List<Section>();
             var seen = new HashSet<long>();
-            // Sections may lie inside each other (a trailer's string can hold the next section), so
-            // each one read counts what it read: past twice the file, or past MaxSections, the chain
-            // is taken for broken and the file is rebuilt, rather than read again and again.
-            var budget = 2L * file.Length;
             long? next = first;
             while (next is { } offset)
             {
-                if (!seen.Add(offset) || sections.Count >= MaxSections || ReadSection(file, offset, scan, filters, ref budget) is not { } section)
+                if (!seen.Add(offset) || sections.Count >= MaxSections || ReadSection(offset) is not { } section)
                 {
-                    return xref;
+                    return;
                 }
                 sections.Add(section);
                 if (Entry<NumericToken>(section.Trailer, NameToken.XrefStm) is { } streamOffset)
                 {
-                    if (!seen.Add(streamOffset.Long) || ReadStream(file, streamOffset.Long, scan, filters, ref budget) is not { } hybrid)
+                    if (!seen.Add(streamOffset.Long) || ReadStream(streamOffset.Long) is not { } hybrid)
                     {
-                        return xref;
+                        return;
                     }
                     sections.Add(hybrid);
                 }
@@ -95,19 +142,18 @@ internal static class PdfRepair
             {
                 foreach (var (key, at) in section.InFile)
                 {
-                    xref.InFile[key] = at;
+                    InFile[key] = at;
                 }
                 foreach (var (number, stream) in section.InStreams)
                 {
-                    xref.InStreams[number] = stream;
+                    InStreams[number] = stream;
                 }
-                if (section.Trailer.ContainsKey(NameToken.Root) || xref.Trailer?.ContainsKey(NameToken.Root) != true)
+                if (section.Trailer.ContainsKey(NameToken.Root) || Trailer?.ContainsKey(NameToken.Root) != true)
                 {
-                    xref.Trailer = section.Trailer;
+                    Trailer = section.Trailer;
                 }
             }
-            xref.Complete = true;
-            return xref;
+            Complete = true;
         }
 
         /// <summary>
@@ -142,8 +188,8 @@ internal static class PdfRepair
             return InFile.ContainsKey((root.Data.ObjectNumber, root.Data.Generation)) || InStreams.ContainsKey(root.Data.ObjectNumber);
         }
 
-        /// <summary>The section at <paramref name="offset"/>, or null when there is none, or when reading it spent more than the <paramref name="budget"/> left.</summary>
-        private static Section? ReadSection(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters, ref long budget)
+        /// <summary>The section at <paramref name="offset"/>, or null when there is none, or when reading it spent more than the bytes left.</summary>
+        private Section? ReadSection(long offset)
         {
             if (offset < 0 || offset >= file.Length)
             {
@@ -155,11 +201,11 @@ internal static class PdfRepair
                 if (tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" })
                 {
                     var table = ReadTable(tokens, offset);
-                    budget -= tokens.CurrentPosition;
-                    return budget >= 0 ? table : null;
+                    bytesLeft -= tokens.CurrentPosition;
+                    return bytesLeft >= 0 ? table : null;
                 }
-                budget -= tokens.CurrentPosition;
-                return budget >= 0 ? ReadStream(file, offset, scan, filters, ref budget) : null;
+                bytesLeft -= tokens.CurrentPosition;
+                return bytesLeft >= 0 ? ReadStream(offset) : null;
             }
             catch (PdfDocumentFormatException)
             {
@@ -168,8 +214,15 @@ internal static class PdfRepair
             }
         }
 
+        /// <summary>Counts one more entry; false, and reading stops, past the limit on objects.</summary>
+        private bool Counted()
+        {
+            TooMany = ++entries > maxEntries;
+            return !TooMany;
+        }
+
         /// <summary>A classic table: subsections of "offset generation n|f" after their "first count" line, then the trailer.</summary>
-        private static Section? ReadTable(CoreTokenScanner tokens, long offset)
+        private Section? ReadTable(CoreTokenScanner tokens, long offset)
         {
             var inFile = new Dictionary<(long, int), long>();
             while (tokens.MoveNext())
@@ -192,6 +245,10 @@ internal static class PdfRepair
                     }
                     if (kind.Data == "n")
                     {
+                        if (!Counted())
+                        {
+                            return null;
+                        }
                         inFile[(number, generation.Int)] = at.Long;
                     }
                 }
@@ -200,7 +257,7 @@ internal static class PdfRepair
         }
 
         /// <summary>A cross-reference stream (PDF 1.5): rows of /W-wide big-endian fields, numbered by /Index.</summary>
-        private static Section? ReadStream(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters, ref long budget)
+        private Section? ReadStream(long offset)
         {
             if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data } found
                 || Entry<NameToken>(dictionary, NameToken.Type) is not { } type || !type.Equals(XRefType)
@@ -210,8 +267,8 @@ internal static class PdfRepair
                 return null;
             }
             // Offsets in the whitespace before one object all find it: each finding counts.
-            budget -= data.End.Value - found.Offset;
-            if (budget < 0)
+            bytesLeft -= data.End.Value - found.Offset;
+            if (bytesLeft < 0)
             {
                 return null;
             }
@@ -240,6 +297,10 @@ internal static class PdfRepair
                     var second = Field(rows.Slice(at + w[0], w[1]));
                     var third = Field(rows.Slice(at + w[0] + w[1], w[2]));
                     at += row;
+                    if (kind is 1 or 2 && !Counted())
+                    {
+                        return null;
+                    }
                     if (kind == 1)
                     {
                         inFile[(number, (int)Math.Min(third, int.MaxValue))] = second;
@@ -282,8 +343,10 @@ internal static class PdfRepair
     /// <summary>An object to write into the rebuilt copy: its value, the bytes that spelled it, and a stream's data.</summary>
     private sealed record Kept(long Number, int Generation, IToken? Value, ReadOnlyMemory<byte> Spelled, ReadOnlyMemory<byte>? Data);
 
-    private static byte[]? Rebuild(ReadOnlyMemory<byte> file, PdfObjectScan scan, CrossReference xref, IFilterProvider filters)
+    /// <summary>The rebuilt copy; null when there is no catalog to root it, or when it would hold more objects than <paramref name="maxObjects"/> (<paramref name="tooMany"/>).</summary>
+    private static byte[]? Rebuild(ReadOnlyMemory<byte> file, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, int maxObjects, out bool tooMany)
     {
+        tooMany = false;
         // Where the cross-reference still finds an object, that one stands (an update may have
         // replaced it further on); elsewhere the last definition that reads cleanly, or failing
         // that the last one.
@@ -319,24 +382,40 @@ internal static class PdfRepair
                 if (found is { Value: DictionaryToken dictionary, Data: { } data }
                     && Entry<NameToken>(dictionary, NameToken.Type) is { } type && type.Equals(ObjectStreamType))
                 {
-                    Unpack(number, dictionary, scan.Bytes(data), scan, xref, filters, kept, chosen);
+                    if (!Unpack(number, dictionary, scan.Bytes(data), scan, xref, filters, kept, chosen, maxObjects))
+                    {
+                        tooMany = true;
+                        return null;
+                    }
                 }
             }
         }
-        return RootOf(trailer, kept) is { } root ? Write(kept, root, trailer, scan) : null;
+        if (RootOf(trailer, kept) is not { } root)
+        {
+            return null;
+        }
+        if (Missing(kept, trailer, maxObjects) is not { } missing)
+        {
+            tooMany = true;
+            return null;
+        }
+        return Write(kept, missing, root, trailer, scan);
     }
 
-    /// <summary>The objects of one object stream that the cross-reference places there, or that nothing else defines.</summary>
-    private static void Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel)
+    /// <summary>
+    /// Keeps the objects of one object stream that the cross-reference places there, or that nothing
+    /// else defines. False when they would make more objects than <paramref name="maxObjects"/>.
+    /// </summary>
+    private static bool Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel, int maxObjects)
     {
         if (Entry<NumericToken>(dictionary, NameToken.N) is not { } count || Entry<NumericToken>(dictionary, NameToken.First) is not { } first || !DecodesAlone(dictionary))
         {
-            return;
+            return true;
         }
         var decoded = new StreamToken(dictionary, data.ToArray()).Decode(filters);
         if (first.Long < 0 || first.Long > decoded.Length)
         {
-            return;
+            return true;
         }
         var tokens = scan.Tokens(decoded[..first.Int]);
         var members = new List<(long Number, long Offset)>();
@@ -347,6 +426,10 @@ internal static class PdfRepair
             {
                 if (offset.Long >= 0 && first.Long + offset.Long <= decoded.Length)
                 {
+                    if (kept.Count + members.Count >= maxObjects)
+                    {
+                        return false;
+                    }
                     members.Add((number.Long, first.Long + offset.Long));
                 }
             }
@@ -369,6 +452,7 @@ internal static class PdfRepair
             var (value, spelled) = ValueOf(bytes, scan);
             kept[number] = new Kept(number, 0, value, spelled, null);
         }
+        return true;
     }
 
     /// <summary>The first value in some bytes and the bytes that spell it; a reference is three tokens and is written anew.</summary>
@@ -443,50 +527,56 @@ internal static class PdfRepair
         return catalog is null ? null : new IndirectReference(catalog.Number, catalog.Generation);
     }
 
-    private static byte[] Write(Dictionary<long, Kept> kept, IndirectReference root, DictionaryToken? trailer, PdfObjectScan scan)
+    /// <summary>
+    /// The objects referred to but kept nowhere, each with the generation first named: a reference
+    /// to an object that is nowhere is a reference to null (ISO 32000-1, 7.3.10), and written so,
+    /// PdfPig finds it at once instead of searching the file for it. Null when they and the objects
+    /// kept would pass <paramref name="maxObjects"/>.
+    /// </summary>
+    private static Dictionary<long, int>? Missing(Dictionary<long, Kept> kept, DictionaryToken? trailer, int maxObjects)
     {
-        var output = new MemoryStream();
-        void Text(string text) => output.Write(Encoding.ASCII.GetBytes(text));
-        Text("%PDF-1.7\n%");
-        output.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
-
-        // A reference to an object that is nowhere is a reference to null (ISO 32000-1, 7.3.10):
-        // written so, PdfPig finds it at once instead of searching the file for it.
         var missing = new Dictionary<long, int>();
-        void Referred(IToken? token)
+        var pending = new Stack<IToken>();
+        foreach (var value in kept.Values.Select(k => k.Value).Append(trailer))
         {
-            var pending = new Stack<IToken>();
-            if (token is not null)
+            if (value is not null)
             {
-                pending.Push(token);
+                pending.Push(value);
             }
             while (pending.TryPop(out var next))
             {
                 switch (next)
                 {
                     case IndirectReferenceToken reference when !kept.ContainsKey(reference.Data.ObjectNumber) && reference.Data.ObjectNumber > 0 && reference.Data.ObjectNumber <= PdfObjectScan.MaxObjectNumber:
-                        missing.TryAdd(reference.Data.ObjectNumber, reference.Data.Generation);
+                        if (missing.TryAdd(reference.Data.ObjectNumber, reference.Data.Generation) && kept.Count + missing.Count > maxObjects)
+                        {
+                            return null;
+                        }
                         break;
                     case DictionaryToken dictionary:
-                        foreach (var value in dictionary.Data.Values)
+                        foreach (var entry in dictionary.Data.Values)
                         {
-                            pending.Push(value);
+                            pending.Push(entry);
                         }
                         break;
                     case ArrayToken array:
-                        foreach (var value in array.Data)
+                        foreach (var entry in array.Data)
                         {
-                            pending.Push(value);
+                            pending.Push(entry);
                         }
                         break;
                 }
             }
         }
-        foreach (var k in kept.Values)
-        {
-            Referred(k.Value);
-        }
-        Referred(trailer);
+        return missing;
+    }
+
+    private static byte[] Write(Dictionary<long, Kept> kept, Dictionary<long, int> missing, IndirectReference root, DictionaryToken? trailer, PdfObjectScan scan)
+    {
+        var output = new MemoryStream();
+        void Text(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+        Text("%PDF-1.7\n%");
+        output.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
 
         var offsets = new SortedDictionary<long, (long Offset, int Generation)>();
         foreach (var k in kept.Values.OrderBy(k => k.Number))

@@ -47,13 +47,6 @@ public sealed class DamagedPdfTests
         return builder.Build();
     }
 
-    /// <summary>Bytes the file's writer never counted, inserted after the header line: every offset after them is wrong.</summary>
-    private static byte[] Shifted(byte[] pdf, string inserted = "% a line added after the file was written\n")
-    {
-        var at = Array.IndexOf(pdf, (byte)'\n') + 1;
-        return [.. pdf.AsSpan(0, at), .. Encoding.ASCII.GetBytes(inserted), .. pdf.AsSpan(at)];
-    }
-
     private static Read AssertReadAfterRepair(ReadResult result)
     {
         var read = Assert.IsType<Read>(result);
@@ -93,7 +86,7 @@ public sealed class DamagedPdfTests
     {
         // Each string runs on to the end of the file as far as a tokenizer knows.
         var junk = string.Concat(Enumerable.Repeat("9 0 obj\n<< /Title (never closed\nendobj\n", 25_000));
-        var pdf = Shifted(TwoPages(), junk);
+        var pdf = PdfBytes.Shifted(TwoPages(), junk);
 
         var (result, took) = Timed(pdf);
 
@@ -165,7 +158,7 @@ public sealed class DamagedPdfTests
     [Fact]
     public void Pdf_whose_offsets_all_moved_is_read_with_a_warning()
     {
-        var read = AssertReadAfterRepair(Read(Shifted(TwoPages())));
+        var read = AssertReadAfterRepair(Read(PdfBytes.Shifted(TwoPages())));
 
         Assert.Contains("Hearing of the fictional blogger adjourned", read.Text, StringComparison.Ordinal);
         Assert.Contains("Recommendations to the Oblast court", read.Text, StringComparison.Ordinal);
@@ -280,7 +273,7 @@ public sealed class DamagedPdfTests
     public void Damaged_pdf_without_a_catalog_is_refused_as_corrupt_saying_so()
     {
         // The trailer's root is object 1, a number here, and no other object is a catalog.
-        var pdf = Shifted(PdfBytes.Document("42", PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Stream(PdfBytes.Text("No root")), PdfBytes.Font));
+        var pdf = PdfBytes.Shifted(PdfBytes.Document("42", PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Stream(PdfBytes.Text("No root")), PdfBytes.Font));
 
         var refused = Assert.IsType<Refused>(Read(pdf));
 
