@@ -60,6 +60,12 @@ internal static class PdfRepair
     private static Refused TooMany(int maxObjects) =>
         new(ReadProblem.TooLarge, FormattableString.Invariant($"the PDF holds more objects than the limit of {maxObjects:N0}"));
 
+    /// <summary>
+    /// Where a cross-reference section places an object: at an offset in the file, or, packed, in
+    /// the object stream of that number. <see cref="Section"/> orders the sections, the later higher.
+    /// </summary>
+    private readonly record struct Place(long At, bool Packed, int Section = 0);
+
     /// <summary>The file's cross-reference sections, from <c>startxref</c> back through <c>/Prev</c>, merged as PdfPig merges them.</summary>
     private sealed class CrossReference
     {
@@ -85,11 +91,11 @@ internal static class PdfRepair
             bytesLeft = 2L * file.Length;
         }
 
-        /// <summary>Objects the cross-reference places at an offset in the file.</summary>
-        public Dictionary<(long Number, int Generation), long> InFile { get; } = [];
-
-        /// <summary>Objects the cross-reference places in an object stream.</summary>
-        public Dictionary<long, long> InStreams { get; } = [];
+        /// <summary>
+        /// Where the cross-reference places each object, at an offset in the file or in an object
+        /// stream (generation 0), the later section overriding the earlier, as PdfPig merges them.
+        /// </summary>
+        public Dictionary<(long Number, int Generation), Place> Places { get; } = [];
 
         public DictionaryToken? Trailer { get; private set; }
 
@@ -99,7 +105,7 @@ internal static class PdfRepair
         /// <summary>The sections read hold more entries, all told, than the limit on objects; reading stopped there.</summary>
         public bool TooMany { get; private set; }
 
-        private sealed record Section(long Offset, Dictionary<(long, int), long> InFile, Dictionary<long, long> InStreams, DictionaryToken Trailer);
+        private sealed record Section(long Offset, Dictionary<(long, int), Place> Places, DictionaryToken Trailer);
 
         public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters, int maxObjects)
         {
@@ -138,16 +144,14 @@ internal static class PdfRepair
             }
             // PdfPig lets a section later in the file override an earlier one, and takes the trailer
             // of the last section that names a root.
+            var order = 0;
             foreach (var section in sections.OrderBy(s => s.Offset))
             {
-                foreach (var (key, at) in section.InFile)
+                foreach (var (key, place) in section.Places)
                 {
-                    InFile[key] = at;
+                    Places[key] = place with { Section = order };
                 }
-                foreach (var (number, stream) in section.InStreams)
-                {
-                    InStreams[number] = stream;
-                }
+                order++;
                 if (section.Trailer.ContainsKey(NameToken.Root) || Trailer?.ContainsKey(NameToken.Root) != true)
                 {
                     Trailer = section.Trailer;
@@ -171,21 +175,16 @@ internal static class PdfRepair
             {
                 return false;
             }
-            foreach (var ((number, generation), offset) in InFile)
+            foreach (var ((number, generation), place) in Places)
             {
-                if (scan.At(offset) is not { } found || found.Number != number || found.Generation != generation)
+                if (place.Packed
+                    ? !Places.TryGetValue((place.At, 0), out var stream) || stream.Packed || scan.At(stream.At)?.Data is null
+                    : scan.At(place.At) is not { } found || found.Number != number || found.Generation != generation)
                 {
                     return false;
                 }
             }
-            foreach (var stream in InStreams.Values)
-            {
-                if (!InFile.TryGetValue((stream, 0), out var offset) || scan.At(offset)?.Data is null)
-                {
-                    return false;
-                }
-            }
-            return InFile.ContainsKey((root.Data.ObjectNumber, root.Data.Generation)) || InStreams.ContainsKey(root.Data.ObjectNumber);
+            return Places.ContainsKey((root.Data.ObjectNumber, root.Data.Generation));
         }
 
         /// <summary>The section at <paramref name="offset"/>, or null when there is none, or when reading it spent more than the bytes left.</summary>
@@ -224,12 +223,12 @@ internal static class PdfRepair
         /// <summary>A classic table: subsections of "offset generation n|f" after their "first count" line, then the trailer.</summary>
         private Section? ReadTable(CoreTokenScanner tokens, long offset)
         {
-            var inFile = new Dictionary<(long, int), long>();
+            var places = new Dictionary<(long, int), Place>();
             while (tokens.MoveNext())
             {
                 if (tokens.CurrentToken is OperatorToken { Data: "trailer" })
                 {
-                    return tokens.MoveNext() && tokens.CurrentToken is DictionaryToken trailer ? new Section(offset, inFile, [], trailer) : null;
+                    return tokens.MoveNext() && tokens.CurrentToken is DictionaryToken trailer ? new Section(offset, places, trailer) : null;
                 }
                 if (tokens.CurrentToken is not NumericToken first || !tokens.MoveNext() || tokens.CurrentToken is not NumericToken count)
                 {
@@ -249,7 +248,7 @@ internal static class PdfRepair
                         {
                             return null;
                         }
-                        inFile[(number, generation.Int)] = at.Long;
+                        places[(number, generation.Int)] = new Place(at.Long, Packed: false);
                     }
                 }
             }
@@ -282,8 +281,7 @@ internal static class PdfRepair
             {
                 return null;
             }
-            var inFile = new Dictionary<(long, int), long>();
-            var inStreams = new Dictionary<long, long>();
+            var places = new Dictionary<(long, int), Place>();
             var at = 0;
             for (var r = 0; r < index.Length; r += 2)
             {
@@ -303,15 +301,15 @@ internal static class PdfRepair
                     }
                     if (kind == 1)
                     {
-                        inFile[(number, (int)Math.Min(third, int.MaxValue))] = second;
+                        places[(number, (int)Math.Min(third, int.MaxValue))] = new Place(second, Packed: false);
                     }
                     else if (kind == 2)
                     {
-                        inStreams[number] = second;
+                        places[(number, 0)] = new Place(second, Packed: true);
                     }
                 }
             }
-            return new Section(offset, inFile, inStreams, dictionary);
+            return new Section(offset, places, dictionary);
         }
 
         private static long Field(ReadOnlySpan<byte> bytes)
@@ -347,14 +345,23 @@ internal static class PdfRepair
     private static byte[]? Rebuild(ReadOnlyMemory<byte> file, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, int maxObjects, out bool tooMany)
     {
         tooMany = false;
+        // Each number as the latest section to name it places it, whatever the generation: an
+        // update that moves an object into or out of an object stream overrides where it was.
+        var latest = new Dictionary<long, (int Generation, Place Place)>();
+        foreach (var ((number, generation), place) in xref.Places)
+        {
+            if (!latest.TryGetValue(number, out var other) || other.Place.Section < place.Section)
+            {
+                latest[number] = (generation, place);
+            }
+        }
         // Where the cross-reference still finds an object, that one stands (an update may have
         // replaced it further on); elsewhere the last definition that reads cleanly, or failing
         // that the last one.
         var confirmed = new Dictionary<long, PdfScannedObject>();
-        foreach (var ((number, generation), offset) in xref.InFile)
+        foreach (var (number, (generation, place)) in latest)
         {
-            if (scan.At(offset) is { } found && found.Number == number && found.Generation == generation
-                && (!confirmed.TryGetValue(number, out var other) || other.Offset < found.Offset))
+            if (!place.Packed && scan.At(place.At) is { } found && found.Number == number && found.Generation == generation)
             {
                 confirmed[number] = found;
             }
@@ -382,7 +389,7 @@ internal static class PdfRepair
                 if (found is { Value: DictionaryToken dictionary, Data: { } data }
                     && Entry<NameToken>(dictionary, NameToken.Type) is { } type && type.Equals(ObjectStreamType))
                 {
-                    if (!Unpack(number, dictionary, scan.Bytes(data), scan, xref, filters, kept, chosen, maxObjects))
+                    if (!Unpack(number, dictionary, scan.Bytes(data), scan, latest, filters, kept, chosen, maxObjects))
                     {
                         tooMany = true;
                         return null;
@@ -406,7 +413,7 @@ internal static class PdfRepair
     /// Keeps the objects of one object stream that the cross-reference places there, or that nothing
     /// else defines. False when they would make more objects than <paramref name="maxObjects"/>.
     /// </summary>
-    private static bool Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel, int maxObjects)
+    private static bool Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, Dictionary<long, (int Generation, Place Place)> latest, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel, int maxObjects)
     {
         if (Entry<NumericToken>(dictionary, NameToken.N) is not { } count || Entry<NumericToken>(dictionary, NameToken.First) is not { } first || !DecodesAlone(dictionary))
         {
@@ -443,7 +450,7 @@ internal static class PdfRepair
         {
             var (number, start) = members[m];
             var end = m + 1 < members.Count ? members[m + 1].Offset : decoded.Length;
-            var placedHere = xref.InStreams.TryGetValue(number, out var stream) && stream == container;
+            var placedHere = latest.TryGetValue(number, out var place) && place.Place is { Packed: true } packed && packed.At == container;
             if (number <= 0 || number > PdfObjectScan.MaxObjectNumber || (!placedHere && (atTopLevel.ContainsKey(number) || kept.ContainsKey(number))))
             {
                 continue;

@@ -270,6 +270,32 @@ public sealed class DamagedPdfTests
     }
 
     [Fact]
+    public void Damaged_pdf_whose_update_moved_an_object_out_of_its_object_stream_is_read_from_the_update()
+    {
+        // The update writes page 3 anew, outside the object stream, with new content; a stray
+        // object of two values sends the file to be rebuilt.
+        var original = Compressed();
+        var previous = original.AsSpan().LastIndexOf("7 0 obj"u8);
+        using var output = new MemoryStream();
+        output.Write(original);
+        void Write(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+        var page = output.Position;
+        Write("3 0 obj\n" + PdfBytes.Page().Replace("/Contents 4 0 R", "/Contents 8 0 R", StringComparison.Ordinal) + "\nendobj\n");
+        var content = output.Position;
+        Write("8 0 obj\n");
+        output.Write(PdfBytes.Stream(PdfBytes.Text("Updated by the fictional monitors")));
+        Write("\nendobj\n9 0 obj\n(a stray object) (of two values)\nendobj\n");
+        var xref = output.Position;
+        Write(FormattableString.Invariant($"xref\n0 1\n0000000000 65535 f \n3 1\n{page:D10} 00000 n \n8 1\n{content:D10} 00000 n \n"));
+        Write(FormattableString.Invariant($"trailer\n<< /Size 10 /Root 1 0 R /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n"));
+
+        var read = AssertReadAfterRepair(Read(output.ToArray()));
+
+        Assert.Contains("Updated by the fictional monitors", read.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Packed by the fictional monitors", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Damaged_pdf_without_a_catalog_is_refused_as_corrupt_saying_so()
     {
         // The trailer's root is object 1, a number here, and no other object is a catalog.
