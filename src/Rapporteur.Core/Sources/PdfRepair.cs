@@ -598,7 +598,8 @@ internal static class PdfRepair
                 Text("\nendstream\nendobj\n");
                 continue;
             }
-            if (k is { Data: null, Value: IndirectReferenceToken reference, Spelled.IsEmpty: true })
+            // A reference is three tokens, which no single token spells back: it is written anew.
+            if (k is { Data: null, Value: IndirectReferenceToken reference })
             {
                 Text(FormattableString.Invariant($"{reference.Data.ObjectNumber} {reference.Data.Generation} R"));
             }

@@ -296,6 +296,19 @@ public sealed class DamagedPdfTests
     }
 
     [Fact]
+    public void Damaged_pdf_with_an_object_whose_value_is_a_reference_is_read_through_it()
+    {
+        // The catalog reaches the page tree through object 6, whose value is only a reference to it.
+        var pdf = PdfBytes.Document("<< /Type /Catalog /Pages 6 0 R >>", PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Stream(PdfBytes.Text("Bulletin of the fictional Oblast monitors")), PdfBytes.Font, "2 0 R");
+
+        var whole = Assert.IsType<Read>(Read(pdf));
+        var rebuilt = AssertReadAfterRepair(Read(PdfBytes.Shifted(pdf)));
+
+        Assert.Contains("Bulletin of the fictional Oblast monitors", whole.Text, StringComparison.Ordinal);
+        Assert.Equal(whole.Text, rebuilt.Text);
+    }
+
+    [Fact]
     public void Damaged_pdf_without_a_catalog_is_refused_as_corrupt_saying_so()
     {
         // The trailer's root is object 1, a number here, and no other object is a catalog.
