@@ -273,7 +273,11 @@ internal static class PdfRepair
             }
             int[] w = [.. widths.Data.Cast<NumericToken>().Select(n => n.Int)];
             var row = w.Sum();
-            var rows = new StreamToken(dictionary, file[data].ToArray()).Decode(filters).Span;
+            if (Decoded(dictionary, file[data], filters) is not { } decoded)
+            {
+                return null;
+            }
+            var rows = decoded.Span;
             var index = Entry<ArrayToken>(dictionary, NameToken.Index) is { } ranges && ranges.Data.All(r => r is NumericToken)
                 ? [.. ranges.Data.Cast<NumericToken>().Select(n => n.Long)]
                 : new long[] { 0, Entry<NumericToken>(dictionary, NameToken.Size) is { } size ? size.Long : 0 };
@@ -419,7 +423,10 @@ internal static class PdfRepair
         {
             return true;
         }
-        var decoded = new StreamToken(dictionary, data.ToArray()).Decode(filters);
+        if (Decoded(dictionary, data, filters) is not { } decoded)
+        {
+            return true;
+        }
         if (first.Long < 0 || first.Long > decoded.Length)
         {
             return true;
@@ -692,6 +699,23 @@ internal static class PdfRepair
         catch (PdfDocumentFormatException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// A stream's data decoded, or null when its filters cannot decode it: one damaged stream is
+    /// passed over, not the file. PdfPig's filters fail in many ways (a filter named by a reference
+    /// fails a cast); only the decoding budget running out still ends the read.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? Decoded(DictionaryToken dictionary, ReadOnlyMemory<byte> data, IFilterProvider filters)
+    {
+        try
+        {
+            return new StreamToken(dictionary, data.ToArray()).Decode(filters);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && filters is not PdfStreamBudget { Exceeded: not null })
+        {
+            return null;
         }
     }
 

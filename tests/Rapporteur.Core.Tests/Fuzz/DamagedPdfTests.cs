@@ -309,6 +309,18 @@ public sealed class DamagedPdfTests
     }
 
     [Fact]
+    public void Damaged_pdf_with_an_object_stream_no_filter_can_decode_is_read_without_it()
+    {
+        // A filter named by a reference: PdfPig's filters take it for a name and fail to cast it.
+        var broken = PdfBytes.Stream("1 0 << >>"u8.ToArray(), "/Type /ObjStm /N 1 /First 4 /Filter [3 0 R]");
+        var pdf = PdfBytes.Shifted(PdfBytes.Document(PdfBytes.Catalog, PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Stream(PdfBytes.Text("Bulletin of the fictional Oblast monitors")), PdfBytes.Font, broken));
+
+        var read = AssertReadAfterRepair(Read(pdf));
+
+        Assert.Contains("Bulletin of the fictional Oblast monitors", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Damaged_pdf_without_a_catalog_is_refused_as_corrupt_saying_so()
     {
         // The trailer's root is object 1, a number here, and no other object is a catalog.
