@@ -1,3 +1,4 @@
+using System.Buffers;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
@@ -37,6 +38,7 @@ internal sealed class PdfObjectScan
     /// <summary>The PDF reference's own limit; past it, digits before "obj" are not an object number.</summary>
     internal const long MaxObjectNumber = 8_388_607;
     private const int MaxGeneration = 65_535;
+    private const int MaxGapBeforeEndstream = 64;
 
     private readonly ReadOnlyMemory<byte> file;
     private readonly List<Header> headers;
@@ -349,12 +351,26 @@ internal sealed class PdfObjectScan
             {
                 marker++;
             }
+            // PdfPig takes the declared length at its word when endstream follows it within two
+            // ends of line. Past more whitespace than that it reads on, to the first endstream
+            // followed by whitespace, and still keeps the declared length, unless the data itself
+            // spells endstream or endobj and so ends the reading early: such a stream is rebuilt.
+            // The whitespace is looked through only so far: the declared lengths of many streams
+            // may all point at the same long run of it.
+            var byLength = span[marker..].StartsWith("endstream"u8);
+            if (!byLength && span[after..Math.Min(span.Length, after + MaxGapBeforeEndstream)].IndexOfAnyExcept(Whitespace) is var gap and >= 0)
+            {
+                marker = after + gap;
+            }
             if (span[marker..].StartsWith("endstream"u8))
             {
                 var streamEnd = marker + "endstream".Length;
+                var readOn = byLength
+                    || (streamEnd < span.Length && IsWhitespace(span[streamEnd])
+                        && span[start..after].IndexOf("endstream"u8) < 0 && span[start..after].IndexOf("endobj"u8) < 0);
                 var (values, ending, endingAt) = ReadTokens(streamEnd, NextHeaderFrom(streamEnd));
                 var closed = ending == Ending.EndObject && values.Count == 0;
-                return (start..after, closed ? endingAt : streamEnd, closed && lineEnded);
+                return (start..after, closed ? endingAt : streamEnd, closed && lineEnded && readOn);
             }
         }
         start = Math.Min(start, limit);
@@ -423,6 +439,8 @@ internal sealed class PdfObjectScan
     }
 
     // PDF whitespace: NUL, tab, line feed, form feed, carriage return, space.
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create([0, 9, 10, 12, 13, 32]);
+
     internal static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
 
     internal static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';

@@ -195,6 +195,37 @@ public sealed class DamagedPdfTests
         Assert.Contains("see 9 0 obj and 4 0 obj", read.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>A one-page PDF whose content stream is <paramref name="content"/> then <paramref name="gap"/> before <c>endstream</c>.</summary>
+    private static byte[] WithGapBeforeEndstream(byte[] content, string gap)
+    {
+        byte[] stream = [.. Encoding.ASCII.GetBytes(FormattableString.Invariant($"<< /Length {content.Length} >>\nstream\n")), .. content, .. Encoding.ASCII.GetBytes(gap), .. "endstream"u8];
+        return PdfBytes.Document(PdfBytes.Catalog, PdfBytes.OnePage, PdfBytes.Page(), stream, PdfBytes.Font);
+    }
+
+    [Theory]
+    [InlineData("\r\n\r\n")]
+    [InlineData("\n\n\n")]
+    [InlineData("  \n")]
+    public void Sound_pdf_whose_stream_ends_in_more_whitespace_than_an_end_of_line_is_read_as_it_is(string gap)
+    {
+        var read = Assert.IsType<Read>(Read(WithGapBeforeEndstream(PdfBytes.Text("Bulletin of the fictional Oblast monitors"), gap)));
+
+        Assert.Empty(read.Warnings);
+        Assert.Contains("Bulletin of the fictional Oblast monitors", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stream_spelling_its_end_keywords_before_more_whitespace_than_an_end_of_line_is_rebuilt_with_its_declared_length()
+    {
+        // Past two ends of line PdfPig reads on to an endstream, and data that spells endstream
+        // then endobj ends it there; the declared length, which endstream follows, is what holds.
+        var pdf = WithGapBeforeEndstream(PdfBytes.Text("the word endstream\nand the word endobj, then the rest"), "\n\n\n");
+
+        var read = AssertReadAfterRepair(Read(pdf));
+
+        Assert.Contains("then the rest", read.Text, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> SeedPdfs() => [.. FuzzSeeds.For("pdf", Path.Combine(RepositoryRoot.Path, "sample", "articles")).Select(s => s.Name)];
 
     [Theory]
