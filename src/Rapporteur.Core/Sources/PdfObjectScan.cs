@@ -46,14 +46,19 @@ internal sealed class PdfObjectScan
     // the same: the definitions of an object, found without a list per object.
     private readonly Dictionary<(long, int), int> lastHeader = [];
     private readonly int[] earlierHeader;
-    private readonly Dictionary<(long, int), long?> lengths = [];
+    // Where the cross-reference places an object, when it is known; the scan is run again knowing
+    // it when the lengths taken without it prove wrong (see LengthsAgree).
+    private readonly Func<long, int, long?>? placedAt;
+    // Each indirect length read, by the reference, with the header it was read from (-1: none).
+    private readonly Dictionary<(long, int), (long? Value, int Header)> lengths = [];
     // Where the whitespace before each of Objects begins: a seek anywhere from there to the header finds it.
     private readonly List<int> whitespaceBefore = [];
     private readonly StackDepthGuard depth = new(256);
 
-    private PdfObjectScan(ReadOnlyMemory<byte> file, int maxObjects)
+    private PdfObjectScan(ReadOnlyMemory<byte> file, int maxObjects, Func<long, int, long?>? placedAt)
     {
         this.file = file;
+        this.placedAt = placedAt;
         headers = Headers(file.Span, maxObjects);
         TooMany = headers.Count > maxObjects;
         if (TooMany)
@@ -95,8 +100,37 @@ internal sealed class PdfObjectScan
     /// <summary>The file holds more object headers than the limit: the scan stopped there and holds no objects.</summary>
     public bool TooMany { get; }
 
-    /// <summary>Scans a file, or stops, <see cref="TooMany"/>, at the header past <paramref name="maxObjects"/>.</summary>
-    public static PdfObjectScan Of(ReadOnlyMemory<byte> file, int maxObjects) => new(file, maxObjects);
+    /// <summary>
+    /// Scans a file, or stops, <see cref="TooMany"/>, at the header past <paramref name="maxObjects"/>.
+    /// A stream's length given by reference is read where <paramref name="placedAt"/> places that
+    /// object, when it does; otherwise from the object's last definition in the file.
+    /// </summary>
+    public static PdfObjectScan Of(ReadOnlyMemory<byte> file, int maxObjects, Func<long, int, long?>? placedAt = null) => new(file, maxObjects, placedAt);
+
+    /// <summary>
+    /// Whether every length given by reference was read from the object PdfPig reads it from, the
+    /// one where the cross-reference places it. A definition spelled inside another stream's data
+    /// (an attached PDF) can otherwise pass for the last one in the file. Where the cross-reference
+    /// places no such object, the file is rebuilt anyway.
+    /// </summary>
+    public bool LengthsAgree(Func<long, int, long?> placed)
+    {
+        foreach (var ((number, generation), (_, header)) in lengths)
+        {
+            if (PlacedHeader(placed, number, generation) is { } index && index != header)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The header of the object where <paramref name="placed"/> puts it, found as PdfPig finds it: the next one from there, if it is that object.</summary>
+    private int? PlacedHeader(Func<long, int, long?>? placed, long number, int generation) =>
+        placed?.Invoke(number, generation) is { } offset && HeaderFrom(offset) is var index and >= 0
+        && headers[index].Number == number && headers[index].Generation == generation
+            ? index
+            : null;
 
     /// <summary>
     /// The object whose header starts at <paramref name="offset"/>, whitespace before it allowed, as a
@@ -208,7 +242,10 @@ internal sealed class PdfObjectScan
         return true;
     }
 
-    private int NextHeaderFrom(int offset)
+    private int NextHeaderFrom(int offset) => HeaderFrom(offset) is var index and >= 0 ? headers[index].Offset : file.Length;
+
+    /// <summary>The first header at or after <paramref name="offset"/>, or -1.</summary>
+    private int HeaderFrom(long offset)
     {
         var low = 0;
         var high = headers.Count;
@@ -224,7 +261,7 @@ internal sealed class PdfObjectScan
                 high = middle;
             }
         }
-        return low < headers.Count ? headers[low].Offset : file.Length;
+        return low < headers.Count ? low : -1;
     }
 
     /// <summary>Reads the object at header <paramref name="index"/>, and says where it ended.</summary>
@@ -418,24 +455,31 @@ internal sealed class PdfObjectScan
         var key = (reference.Data.ObjectNumber, reference.Data.Generation);
         if (lengths.TryGetValue(key, out var known))
         {
-            return known;
+            return known.Value;
         }
-        long? found = null;
-        if (lastHeader.TryGetValue(key, out var last))
+        (long? Value, int Header) found = (null, -1);
+        if (PlacedHeader(placedAt, key.ObjectNumber, key.Generation) is { } placed)
+        {
+            found = (NumberAt(placed), placed);
+        }
+        else if (lastHeader.TryGetValue(key, out var last))
         {
             // The last definition in the file is the one an update left in force.
-            for (var index = last; index >= 0 && found is null; index = earlierHeader[index])
+            for (var index = last; index >= 0 && found.Value is null; index = earlierHeader[index])
             {
-                var limit = index + 1 < headers.Count ? headers[index + 1].Offset : file.Length;
-                var (values, _, _) = ReadTokens(headers[index].BodyStart, limit);
-                if (values is [{ Token: NumericToken value }, ..])
-                {
-                    found = value.Long;
-                }
+                found = (NumberAt(index), index);
             }
         }
         lengths[key] = found;
-        return found;
+        return found.Value;
+    }
+
+    /// <summary>The number the value of the object at header <paramref name="index"/> starts with.</summary>
+    private long? NumberAt(int index)
+    {
+        var limit = index + 1 < headers.Count ? headers[index + 1].Offset : file.Length;
+        var (values, _, _) = ReadTokens(headers[index].BodyStart, limit);
+        return values is [{ Token: NumericToken value }, ..] ? value.Long : null;
     }
 
     // PDF whitespace: NUL, tab, line feed, form feed, carriage return, space.

@@ -39,6 +39,12 @@ internal static class PdfRepair
         // checked while the objects are found, before they are all held.
         var scan = PdfObjectScan.Of(pdf, maxObjects);
         var xref = scan.TooMany ? null : CrossReference.Read(pdf, scan, filters, maxObjects);
+        if (xref is { Complete: true } && !scan.LengthsAgree(xref.OffsetOf))
+        {
+            // The scan read a stream's length from another object than PdfPig will: once more, knowing.
+            scan = PdfObjectScan.Of(pdf, maxObjects, xref.OffsetOf);
+            xref = CrossReference.Read(pdf, scan, filters, maxObjects);
+        }
         if (xref is null || xref.TooMany)
         {
             refused = TooMany(maxObjects);
@@ -101,6 +107,9 @@ internal static class PdfRepair
 
         /// <summary>Every section in the chain was read.</summary>
         public bool Complete { get; private set; }
+
+        /// <summary>The offset in the file where the cross-reference places an object; null when it does not, or packs it.</summary>
+        public long? OffsetOf(long number, int generation) => Places.TryGetValue((number, generation), out var place) && !place.Packed ? place.At : null;
 
         /// <summary>The sections read hold more entries, all told, than the limit on objects; reading stopped there.</summary>
         public bool TooMany { get; private set; }

@@ -226,6 +226,22 @@ public sealed class DamagedPdfTests
         Assert.Contains("then the rest", read.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sound_pdf_whose_stream_length_object_is_also_spelled_inside_a_later_stream_is_read_as_it_is()
+    {
+        // The content's length is object 6; object 7, an attached file, spells another "6 0 obj" in
+        // its data, the last in the file, but the cross-reference places object 6 before it.
+        var content = PdfBytes.Text("Bulletin of the fictional Oblast monitors");
+        byte[] stream = [.. "<< /Length 6 0 R >>\nstream\n"u8, .. content, .. "\nendstream"u8];
+        var attached = PdfBytes.Stream("%PDF-1.7\n6 0 obj\n3\nendobj\n"u8.ToArray(), "/Type /EmbeddedFile");
+        var pdf = PdfBytes.Document(PdfBytes.Catalog, PdfBytes.OnePage, PdfBytes.Page(), stream, PdfBytes.Font, content.Length.ToString(CultureInfo.InvariantCulture), attached);
+
+        var read = Assert.IsType<Read>(Read(pdf));
+
+        Assert.Empty(read.Warnings);
+        Assert.Contains("Bulletin of the fictional Oblast monitors", read.Text, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> SeedPdfs() => [.. FuzzSeeds.For("pdf", Path.Combine(RepositoryRoot.Path, "sample", "articles")).Select(s => s.Name)];
 
     [Theory]
