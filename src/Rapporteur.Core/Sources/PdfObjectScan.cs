@@ -1,3 +1,4 @@
+using System.Buffers;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
@@ -37,26 +38,40 @@ internal sealed class PdfObjectScan
     /// <summary>The PDF reference's own limit; past it, digits before "obj" are not an object number.</summary>
     internal const long MaxObjectNumber = 8_388_607;
     private const int MaxGeneration = 65_535;
+    private const int MaxGapBeforeEndstream = 64;
 
     private readonly ReadOnlyMemory<byte> file;
     private readonly List<Header> headers;
-    private readonly Dictionary<(long, int), List<int>> headersByKey = [];
-    private readonly Dictionary<(long, int), long?> lengths = [];
-    private readonly Dictionary<int, PdfScannedObject> byOffset = [];
+    // The last header of each number and generation, and for each header the one before it with
+    // the same: the definitions of an object, found without a list per object.
+    private readonly Dictionary<(long, int), int> lastHeader = [];
+    private readonly int[] earlierHeader;
+    // Where the cross-reference places an object, when it is known; the scan is run again knowing
+    // it when the lengths taken without it prove wrong (see LengthsAgree).
+    private readonly Func<long, int, long?>? placedAt;
+    // Each indirect length read, by the reference, with the header it was read from (-1: none).
+    private readonly Dictionary<(long, int), (long? Value, int Header)> lengths = [];
+    // Where the whitespace before each of Objects begins: a seek anywhere from there to the header finds it.
+    private readonly List<int> whitespaceBefore = [];
     private readonly StackDepthGuard depth = new(256);
 
-    private PdfObjectScan(ReadOnlyMemory<byte> file)
+    private PdfObjectScan(ReadOnlyMemory<byte> file, int maxObjects, Func<long, int, long?>? placedAt)
     {
         this.file = file;
-        headers = Headers(file.Span);
+        this.placedAt = placedAt;
+        headers = Headers(file.Span, maxObjects);
+        TooMany = headers.Count > maxObjects;
+        if (TooMany)
+        {
+            earlierHeader = [];
+            return;
+        }
+        earlierHeader = new int[headers.Count];
         for (var i = 0; i < headers.Count; i++)
         {
             var key = (headers[i].Number, headers[i].Generation);
-            if (!headersByKey.TryGetValue(key, out var list))
-            {
-                headersByKey[key] = list = [];
-            }
-            list.Add(i);
+            earlierHeader[i] = lastHeader.TryGetValue(key, out var earlier) ? earlier : -1;
+            lastHeader[key] = i;
         }
         var cursor = 0;
         for (var i = 0; i < headers.Count; i++)
@@ -68,7 +83,13 @@ internal sealed class PdfObjectScan
             }
             var (found, end) = Read(i);
             Objects.Add(found);
-            byOffset[found.Offset] = found;
+            // The runs are disjoint, each ending at its own header: walking them all is linear.
+            var before = found.Offset;
+            while (before > 0 && IsWhitespace(file.Span[before - 1]))
+            {
+                before--;
+            }
+            whitespaceBefore.Add(before);
             cursor = end;
         }
     }
@@ -76,22 +97,67 @@ internal sealed class PdfObjectScan
     /// <summary>The objects in file order; a number may appear more than once (updates, or damage).</summary>
     public List<PdfScannedObject> Objects { get; } = [];
 
-    public static PdfObjectScan Of(ReadOnlyMemory<byte> file) => new(file);
+    /// <summary>The file holds more object headers than the limit: the scan stopped there and holds no objects.</summary>
+    public bool TooMany { get; }
 
-    /// <summary>The object whose header starts at <paramref name="offset"/>, whitespace before it allowed, as a PDF reader seeking there would find it.</summary>
+    /// <summary>
+    /// Scans a file, or stops, <see cref="TooMany"/>, at the header past <paramref name="maxObjects"/>.
+    /// A stream's length given by reference is read where <paramref name="placedAt"/> places that
+    /// object, when it does; otherwise from the object's last definition in the file.
+    /// </summary>
+    public static PdfObjectScan Of(ReadOnlyMemory<byte> file, int maxObjects, Func<long, int, long?>? placedAt = null) => new(file, maxObjects, placedAt);
+
+    /// <summary>
+    /// Whether every length given by reference was read from the object PdfPig reads it from, the
+    /// one where the cross-reference places it. A definition spelled inside another stream's data
+    /// (an attached PDF) can otherwise pass for the last one in the file. Where the cross-reference
+    /// places no such object, the file is rebuilt anyway.
+    /// </summary>
+    public bool LengthsAgree(Func<long, int, long?> placed)
+    {
+        foreach (var ((number, generation), (_, header)) in lengths)
+        {
+            if (PlacedHeader(placed, number, generation) is { } index && index != header)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The header of the object where <paramref name="placed"/> puts it, found as PdfPig finds it: the next one from there, if it is that object.</summary>
+    private int? PlacedHeader(Func<long, int, long?>? placed, long number, int generation) =>
+        placed?.Invoke(number, generation) is { } offset && HeaderFrom(offset) is var index and >= 0
+        && headers[index].Number == number && headers[index].Generation == generation
+            ? index
+            : null;
+
+    /// <summary>
+    /// The object whose header starts at <paramref name="offset"/>, whitespace before it allowed, as a
+    /// PDF reader seeking there would find it. A search, not a walk over the whitespace: a
+    /// cross-reference may point every entry at the start of the same megabyte of it.
+    /// </summary>
     public PdfScannedObject? At(long offset)
     {
-        var span = file.Span;
-        if (offset < 0 || offset >= span.Length)
+        if (offset < 0 || offset >= file.Length)
         {
             return null;
         }
-        var at = (int)offset;
-        while (at < span.Length && IsWhitespace(span[at]))
+        var low = 0;
+        var high = Objects.Count;
+        while (low < high)
         {
-            at++;
+            var middle = (low + high) / 2;
+            if (Objects[middle].Offset < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
-        return byOffset.GetValueOrDefault(at);
+        return low < Objects.Count && whitespaceBefore[low] <= offset ? Objects[low] : null;
     }
 
     /// <summary>A new tokenizer over part of the file, set as PdfPig sets its own.</summary>
@@ -114,12 +180,12 @@ internal sealed class PdfObjectScan
         Stream,
     }
 
-    /// <summary>Every "N G obj" in the file, in order: found by the keyword, then read backwards.</summary>
-    private static List<Header> Headers(ReadOnlySpan<byte> span)
+    /// <summary>Every "N G obj" in the file, in order: found by the keyword, then read backwards; one past <paramref name="maxObjects"/> at most.</summary>
+    private static List<Header> Headers(ReadOnlySpan<byte> span, int maxObjects)
     {
         var found = new List<Header>();
         var from = 0;
-        while (from < span.Length)
+        while (from < span.Length && found.Count <= maxObjects)
         {
             var hit = span[from..].IndexOf("obj"u8);
             if (hit < 0)
@@ -176,7 +242,10 @@ internal sealed class PdfObjectScan
         return true;
     }
 
-    private int NextHeaderFrom(int offset)
+    private int NextHeaderFrom(int offset) => HeaderFrom(offset) is var index and >= 0 ? headers[index].Offset : file.Length;
+
+    /// <summary>The first header at or after <paramref name="offset"/>, or -1.</summary>
+    private int HeaderFrom(long offset)
     {
         var low = 0;
         var high = headers.Count;
@@ -192,7 +261,7 @@ internal sealed class PdfObjectScan
                 high = middle;
             }
         }
-        return low < headers.Count ? headers[low].Offset : file.Length;
+        return low < headers.Count ? low : -1;
     }
 
     /// <summary>Reads the object at header <paramref name="index"/>, and says where it ended.</summary>
@@ -319,12 +388,26 @@ internal sealed class PdfObjectScan
             {
                 marker++;
             }
+            // PdfPig takes the declared length at its word when endstream follows it within two
+            // ends of line. Past more whitespace than that it reads on, to the first endstream
+            // followed by whitespace, and still keeps the declared length, unless the data itself
+            // spells endstream or endobj and so ends the reading early: such a stream is rebuilt.
+            // The whitespace is looked through only so far: the declared lengths of many streams
+            // may all point at the same long run of it.
+            var byLength = span[marker..].StartsWith("endstream"u8);
+            if (!byLength && span[after..Math.Min(span.Length, after + MaxGapBeforeEndstream)].IndexOfAnyExcept(Whitespace) is var gap and >= 0)
+            {
+                marker = after + gap;
+            }
             if (span[marker..].StartsWith("endstream"u8))
             {
                 var streamEnd = marker + "endstream".Length;
+                var readOn = byLength
+                    || (streamEnd < span.Length && IsWhitespace(span[streamEnd])
+                        && span[start..after].IndexOf("endstream"u8) < 0 && span[start..after].IndexOf("endobj"u8) < 0);
                 var (values, ending, endingAt) = ReadTokens(streamEnd, NextHeaderFrom(streamEnd));
                 var closed = ending == Ending.EndObject && values.Count == 0;
-                return (start..after, closed ? endingAt : streamEnd, closed && lineEnded);
+                return (start..after, closed ? endingAt : streamEnd, closed && lineEnded && readOn);
             }
         }
         start = Math.Min(start, limit);
@@ -372,28 +455,36 @@ internal sealed class PdfObjectScan
         var key = (reference.Data.ObjectNumber, reference.Data.Generation);
         if (lengths.TryGetValue(key, out var known))
         {
-            return known;
+            return known.Value;
         }
-        long? found = null;
-        if (headersByKey.TryGetValue(key, out var candidates))
+        (long? Value, int Header) found = (null, -1);
+        if (PlacedHeader(placedAt, key.ObjectNumber, key.Generation) is { } placed)
+        {
+            found = (NumberAt(placed), placed);
+        }
+        else if (lastHeader.TryGetValue(key, out var last))
         {
             // The last definition in the file is the one an update left in force.
-            for (var c = candidates.Count - 1; c >= 0 && found is null; c--)
+            for (var index = last; index >= 0 && found.Value is null; index = earlierHeader[index])
             {
-                var index = candidates[c];
-                var limit = index + 1 < headers.Count ? headers[index + 1].Offset : file.Length;
-                var (values, _, _) = ReadTokens(headers[index].BodyStart, limit);
-                if (values is [{ Token: NumericToken value }, ..])
-                {
-                    found = value.Long;
-                }
+                found = (NumberAt(index), index);
             }
         }
         lengths[key] = found;
-        return found;
+        return found.Value;
+    }
+
+    /// <summary>The number the value of the object at header <paramref name="index"/> starts with.</summary>
+    private long? NumberAt(int index)
+    {
+        var limit = index + 1 < headers.Count ? headers[index + 1].Offset : file.Length;
+        var (values, _, _) = ReadTokens(headers[index].BodyStart, limit);
+        return values is [{ Token: NumericToken value }, ..] ? value.Long : null;
     }
 
     // PDF whitespace: NUL, tab, line feed, form feed, carriage return, space.
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create([0, 9, 10, 12, 13, 32]);
+
     internal static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
 
     internal static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';

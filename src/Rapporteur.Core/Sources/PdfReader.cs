@@ -8,8 +8,8 @@ namespace Rapporteur.Core.Sources;
 /// <summary>The text layer of a PDF, page by page (PdfPig). A scanned PDF without text is refused.</summary>
 /// <remarks>
 /// A PDF is a program as much as a file: its streams may inflate a thousandfold and its pages
-/// may draw each other. So the decoded bytes, the page count, the text and the time are all
-/// bounded (<see cref="ReadLimits"/>), and a PDF past any of them is refused as too large.
+/// may draw each other. So the objects, the decoded bytes, the page count, the text and the
+/// time are all bounded (<see cref="ReadLimits"/>), and a PDF past any of them is refused as too large.
 /// </remarks>
 public sealed class PdfReader(ReadLimits limits, TimeProvider time) : ISourceReader
 {
@@ -40,9 +40,9 @@ public sealed class PdfReader(ReadLimits limits, TimeProvider time) : ISourceRea
         {
             // PdfPig's own recovery of a damaged file can take time quadratic in its size; a
             // damaged file is rebuilt first, in linear time, and PdfPig reads the rebuilt copy.
-            if (PdfRepair.Readable(input.Bytes, budget, out var rebuilt) is not { } readable)
+            if (!PdfRepair.TryReadable(input.Bytes, budget, limits.MaxPdfObjects, out var readable, out var rebuilt, out var refused))
             {
-                return new Refused(ReadProblem.Corrupt, "the PDF is damaged: its cross-reference does not find its objects, and no document catalog was found among them to rebuild it from");
+                return refused;
             }
             using var pdf = PdfDocument.Open(readable, new ParsingOptions { UseLenientParsing = true, FilterProvider = budget });
             var pages = pdf.NumberOfPages;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
@@ -25,58 +26,126 @@ internal static class PdfRepair
     private static readonly NameToken CatalogType = NameToken.Create("Catalog");
 
     /// <summary>
-    /// The bytes to give PdfPig: <paramref name="pdf"/> itself when it is sound, a rebuilt copy
-    /// when it is not (<paramref name="rebuilt"/>), or null when it is damaged and has no document
-    /// catalog left to rebuild from.
+    /// The bytes to give PdfPig: <paramref name="pdf"/> itself when it is sound, a rebuilt copy when
+    /// it is not (<paramref name="rebuilt"/>). False, saying why, when the file holds more objects
+    /// than <paramref name="maxObjects"/>, or is damaged and has no document catalog left to rebuild from.
     /// </summary>
-    public static byte[]? Readable(byte[] pdf, IFilterProvider filters, out bool rebuilt)
+    public static bool TryReadable(byte[] pdf, IFilterProvider filters, int maxObjects, [NotNullWhen(true)] out byte[]? readable, out bool rebuilt, [NotNullWhen(false)] out Refused? refused)
     {
-        var scan = PdfObjectScan.Of(pdf);
-        var xref = CrossReference.Read(pdf, scan, filters);
+        readable = null;
+        rebuilt = false;
+        refused = null;
+        // Every object the file holds costs memory here, whatever the file's size: the count is
+        // checked while the objects are found, before they are all held.
+        var scan = PdfObjectScan.Of(pdf, maxObjects);
+        var xref = scan.TooMany ? null : CrossReference.Read(pdf, scan, filters, maxObjects);
+        if (xref is { Complete: true } && !scan.LengthsAgree(xref.OffsetOf))
+        {
+            // The scan read a stream's length from another object than PdfPig will: once more, knowing.
+            scan = PdfObjectScan.Of(pdf, maxObjects, xref.OffsetOf);
+            xref = CrossReference.Read(pdf, scan, filters, maxObjects);
+        }
+        if (xref is null || xref.TooMany)
+        {
+            refused = TooMany(maxObjects);
+            return false;
+        }
         rebuilt = !xref.FindsEveryObject(scan);
-        return rebuilt ? Rebuild(pdf, scan, xref, filters) : pdf;
+        if (!rebuilt)
+        {
+            readable = pdf;
+            return true;
+        }
+        readable = Rebuild(pdf, scan, xref, filters, maxObjects, out var tooMany);
+        refused = readable is not null ? null
+            : tooMany ? TooMany(maxObjects)
+            : new Refused(ReadProblem.Corrupt, "the PDF is damaged: its cross-reference does not find its objects, and no document catalog was found among them to rebuild it from");
+        return readable is not null;
     }
+
+    private static Refused TooMany(int maxObjects) =>
+        new(ReadProblem.TooLarge, FormattableString.Invariant($"the PDF holds more objects than the limit of {maxObjects:N0}"));
+
+    /// <summary>
+    /// Where a cross-reference section places an object: at an offset in the file, or, packed, in
+    /// the object stream of that number. <see cref="Section"/> orders the sections, the later higher.
+    /// </summary>
+    private readonly record struct Place(long At, bool Packed, int Section = 0);
 
     /// <summary>The file's cross-reference sections, from <c>startxref</c> back through <c>/Prev</c>, merged as PdfPig merges them.</summary>
     private sealed class CrossReference
     {
-        /// <summary>Objects the cross-reference places at an offset in the file.</summary>
-        public Dictionary<(long Number, int Generation), long> InFile { get; } = [];
+        /// <summary>Far more sections than incremental updates make; each costs memory however small it is.</summary>
+        private const int MaxSections = 1_000;
 
-        /// <summary>Objects the cross-reference places in an object stream.</summary>
-        public Dictionary<long, long> InStreams { get; } = [];
+        private readonly ReadOnlyMemory<byte> file;
+        private readonly PdfObjectScan scan;
+        private readonly IFilterProvider filters;
+        private readonly int maxEntries;
+        // Sections may lie inside each other (a trailer's string can hold the next section), so each
+        // one read counts what it read: past twice the file the chain is taken for broken and the
+        // file is rebuilt, rather than read again and again.
+        private long bytesLeft;
+        private int entries;
+
+        private CrossReference(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters, int maxEntries)
+        {
+            this.file = file;
+            this.scan = scan;
+            this.filters = filters;
+            this.maxEntries = maxEntries;
+            bytesLeft = 2L * file.Length;
+        }
+
+        /// <summary>
+        /// Where the cross-reference places each object, at an offset in the file or in an object
+        /// stream (generation 0), the later section overriding the earlier, as PdfPig merges them.
+        /// </summary>
+        public Dictionary<(long Number, int Generation), Place> Places { get; } = [];
 
         public DictionaryToken? Trailer { get; private set; }
 
         /// <summary>Every section in the chain was read.</summary>
         public bool Complete { get; private set; }
 
-        private sealed record Section(long Offset, Dictionary<(long, int), long> InFile, Dictionary<long, long> InStreams, DictionaryToken Trailer);
+        /// <summary>The offset in the file where the cross-reference places an object; null when it does not, or packs it.</summary>
+        public long? OffsetOf(long number, int generation) => Places.TryGetValue((number, generation), out var place) && !place.Packed ? place.At : null;
 
-        public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters)
+        /// <summary>The sections read hold more entries, all told, than the limit on objects; reading stopped there.</summary>
+        public bool TooMany { get; private set; }
+
+        private sealed record Section(long Offset, Dictionary<(long, int), Place> Places, DictionaryToken Trailer);
+
+        public static CrossReference Read(ReadOnlyMemory<byte> file, PdfObjectScan scan, IFilterProvider filters, int maxObjects)
         {
-            var xref = new CrossReference();
+            var xref = new CrossReference(file, scan, filters, maxObjects);
+            xref.ReadChain();
+            return xref;
+        }
+
+        private void ReadChain()
+        {
             var span = file.Span;
             var keyword = span.LastIndexOf("startxref"u8);
             if (keyword < 0 || Number(span, keyword + "startxref".Length) is not { } first)
             {
-                return xref;
+                return;
             }
             var sections = new List<Section>();
             var seen = new HashSet<long>();
             long? next = first;
             while (next is { } offset)
             {
-                if (!seen.Add(offset) || ReadSection(file, offset, scan, filters) is not { } section)
+                if (!seen.Add(offset) || sections.Count >= MaxSections || ReadSection(offset) is not { } section)
                 {
-                    return xref;
+                    return;
                 }
                 sections.Add(section);
                 if (Entry<NumericToken>(section.Trailer, NameToken.XrefStm) is { } streamOffset)
                 {
-                    if (!seen.Add(streamOffset.Long) || ReadStream(file, streamOffset.Long, scan, filters) is not { } hybrid)
+                    if (!seen.Add(streamOffset.Long) || ReadStream(streamOffset.Long) is not { } hybrid)
                     {
-                        return xref;
+                        return;
                     }
                     sections.Add(hybrid);
                 }
@@ -84,23 +153,20 @@ internal static class PdfRepair
             }
             // PdfPig lets a section later in the file override an earlier one, and takes the trailer
             // of the last section that names a root.
+            var order = 0;
             foreach (var section in sections.OrderBy(s => s.Offset))
             {
-                foreach (var (key, at) in section.InFile)
+                foreach (var (key, place) in section.Places)
                 {
-                    xref.InFile[key] = at;
+                    Places[key] = place with { Section = order };
                 }
-                foreach (var (number, stream) in section.InStreams)
+                order++;
+                if (section.Trailer.ContainsKey(NameToken.Root) || Trailer?.ContainsKey(NameToken.Root) != true)
                 {
-                    xref.InStreams[number] = stream;
-                }
-                if (section.Trailer.ContainsKey(NameToken.Root) || xref.Trailer?.ContainsKey(NameToken.Root) != true)
-                {
-                    xref.Trailer = section.Trailer;
+                    Trailer = section.Trailer;
                 }
             }
-            xref.Complete = true;
-            return xref;
+            Complete = true;
         }
 
         /// <summary>
@@ -118,24 +184,20 @@ internal static class PdfRepair
             {
                 return false;
             }
-            foreach (var ((number, generation), offset) in InFile)
+            foreach (var ((number, generation), place) in Places)
             {
-                if (scan.At(offset) is not { } found || found.Number != number || found.Generation != generation)
+                if (place.Packed
+                    ? !Places.TryGetValue((place.At, 0), out var stream) || stream.Packed || scan.At(stream.At)?.Data is null
+                    : scan.At(place.At) is not { } found || found.Number != number || found.Generation != generation)
                 {
                     return false;
                 }
             }
-            foreach (var stream in InStreams.Values)
-            {
-                if (!InFile.TryGetValue((stream, 0), out var offset) || scan.At(offset)?.Data is null)
-                {
-                    return false;
-                }
-            }
-            return InFile.ContainsKey((root.Data.ObjectNumber, root.Data.Generation)) || InStreams.ContainsKey(root.Data.ObjectNumber);
+            return Places.ContainsKey((root.Data.ObjectNumber, root.Data.Generation));
         }
 
-        private static Section? ReadSection(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters)
+        /// <summary>The section at <paramref name="offset"/>, or null when there is none, or when reading it spent more than the bytes left.</summary>
+        private Section? ReadSection(long offset)
         {
             if (offset < 0 || offset >= file.Length)
             {
@@ -144,7 +206,14 @@ internal static class PdfRepair
             var tokens = scan.Tokens((int)offset..);
             try
             {
-                return tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" } ? ReadTable(tokens, offset) : ReadStream(file, offset, scan, filters);
+                if (tokens.MoveNext() && tokens.CurrentToken is OperatorToken { Data: "xref" })
+                {
+                    var table = ReadTable(tokens, offset);
+                    bytesLeft -= tokens.CurrentPosition;
+                    return bytesLeft >= 0 ? table : null;
+                }
+                bytesLeft -= tokens.CurrentPosition;
+                return bytesLeft >= 0 ? ReadStream(offset) : null;
             }
             catch (PdfDocumentFormatException)
             {
@@ -153,15 +222,22 @@ internal static class PdfRepair
             }
         }
 
-        /// <summary>A classic table: subsections of "offset generation n|f" after their "first count" line, then the trailer.</summary>
-        private static Section? ReadTable(CoreTokenScanner tokens, long offset)
+        /// <summary>Counts one more entry; false, and reading stops, past the limit on objects.</summary>
+        private bool Counted()
         {
-            var inFile = new Dictionary<(long, int), long>();
+            TooMany = ++entries > maxEntries;
+            return !TooMany;
+        }
+
+        /// <summary>A classic table: subsections of "offset generation n|f" after their "first count" line, then the trailer.</summary>
+        private Section? ReadTable(CoreTokenScanner tokens, long offset)
+        {
+            var places = new Dictionary<(long, int), Place>();
             while (tokens.MoveNext())
             {
                 if (tokens.CurrentToken is OperatorToken { Data: "trailer" })
                 {
-                    return tokens.MoveNext() && tokens.CurrentToken is DictionaryToken trailer ? new Section(offset, inFile, [], trailer) : null;
+                    return tokens.MoveNext() && tokens.CurrentToken is DictionaryToken trailer ? new Section(offset, places, trailer) : null;
                 }
                 if (tokens.CurrentToken is not NumericToken first || !tokens.MoveNext() || tokens.CurrentToken is not NumericToken count)
                 {
@@ -177,7 +253,11 @@ internal static class PdfRepair
                     }
                     if (kind.Data == "n")
                     {
-                        inFile[(number, generation.Int)] = at.Long;
+                        if (!Counted())
+                        {
+                            return null;
+                        }
+                        places[(number, generation.Int)] = new Place(at.Long, Packed: false);
                     }
                 }
             }
@@ -185,18 +265,28 @@ internal static class PdfRepair
         }
 
         /// <summary>A cross-reference stream (PDF 1.5): rows of /W-wide big-endian fields, numbered by /Index.</summary>
-        private static Section? ReadStream(ReadOnlyMemory<byte> file, long offset, PdfObjectScan scan, IFilterProvider filters)
+        private Section? ReadStream(long offset)
         {
-            if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data }
+            if (scan.At(offset) is not { Value: DictionaryToken dictionary, Data: { } data } found
                 || Entry<NameToken>(dictionary, NameToken.Type) is not { } type || !type.Equals(XRefType)
                 || Entry<ArrayToken>(dictionary, NameToken.W) is not { } widths || widths.Length != 3
                 || widths.Data.Any(w => w is not NumericToken { Int: >= 0 and <= 8 }) || !DecodesAlone(dictionary))
             {
                 return null;
             }
+            // Offsets in the whitespace before one object all find it: each finding counts.
+            bytesLeft -= data.End.Value - found.Offset;
+            if (bytesLeft < 0)
+            {
+                return null;
+            }
             int[] w = [.. widths.Data.Cast<NumericToken>().Select(n => n.Int)];
             var row = w.Sum();
-            var rows = new StreamToken(dictionary, file[data].ToArray()).Decode(filters).Span;
+            if (Decoded(dictionary, file[data], filters) is not { } decoded)
+            {
+                return null;
+            }
+            var rows = decoded.Span;
             var index = Entry<ArrayToken>(dictionary, NameToken.Index) is { } ranges && ranges.Data.All(r => r is NumericToken)
                 ? [.. ranges.Data.Cast<NumericToken>().Select(n => n.Long)]
                 : new long[] { 0, Entry<NumericToken>(dictionary, NameToken.Size) is { } size ? size.Long : 0 };
@@ -204,8 +294,7 @@ internal static class PdfRepair
             {
                 return null;
             }
-            var inFile = new Dictionary<(long, int), long>();
-            var inStreams = new Dictionary<long, long>();
+            var places = new Dictionary<(long, int), Place>();
             var at = 0;
             for (var r = 0; r < index.Length; r += 2)
             {
@@ -219,17 +308,21 @@ internal static class PdfRepair
                     var second = Field(rows.Slice(at + w[0], w[1]));
                     var third = Field(rows.Slice(at + w[0] + w[1], w[2]));
                     at += row;
+                    if (kind is 1 or 2 && !Counted())
+                    {
+                        return null;
+                    }
                     if (kind == 1)
                     {
-                        inFile[(number, (int)Math.Min(third, int.MaxValue))] = second;
+                        places[(number, (int)Math.Min(third, int.MaxValue))] = new Place(second, Packed: false);
                     }
                     else if (kind == 2)
                     {
-                        inStreams[number] = second;
+                        places[(number, 0)] = new Place(second, Packed: true);
                     }
                 }
             }
-            return new Section(offset, inFile, inStreams, dictionary);
+            return new Section(offset, places, dictionary);
         }
 
         private static long Field(ReadOnlySpan<byte> bytes)
@@ -261,16 +354,27 @@ internal static class PdfRepair
     /// <summary>An object to write into the rebuilt copy: its value, the bytes that spelled it, and a stream's data.</summary>
     private sealed record Kept(long Number, int Generation, IToken? Value, ReadOnlyMemory<byte> Spelled, ReadOnlyMemory<byte>? Data);
 
-    private static byte[]? Rebuild(ReadOnlyMemory<byte> file, PdfObjectScan scan, CrossReference xref, IFilterProvider filters)
+    /// <summary>The rebuilt copy; null when there is no catalog to root it, or when it would hold more objects than <paramref name="maxObjects"/> (<paramref name="tooMany"/>).</summary>
+    private static byte[]? Rebuild(ReadOnlyMemory<byte> file, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, int maxObjects, out bool tooMany)
     {
+        tooMany = false;
+        // Each number as the latest section to name it places it, whatever the generation: an
+        // update that moves an object into or out of an object stream overrides where it was.
+        var latest = new Dictionary<long, (int Generation, Place Place)>();
+        foreach (var ((number, generation), place) in xref.Places)
+        {
+            if (!latest.TryGetValue(number, out var other) || other.Place.Section < place.Section)
+            {
+                latest[number] = (generation, place);
+            }
+        }
         // Where the cross-reference still finds an object, that one stands (an update may have
         // replaced it further on); elsewhere the last definition that reads cleanly, or failing
         // that the last one.
         var confirmed = new Dictionary<long, PdfScannedObject>();
-        foreach (var ((number, generation), offset) in xref.InFile)
+        foreach (var (number, (generation, place)) in latest)
         {
-            if (scan.At(offset) is { } found && found.Number == number && found.Generation == generation
-                && (!confirmed.TryGetValue(number, out var other) || other.Offset < found.Offset))
+            if (!place.Packed && scan.At(place.At) is { } found && found.Number == number && found.Generation == generation)
             {
                 confirmed[number] = found;
             }
@@ -298,24 +402,43 @@ internal static class PdfRepair
                 if (found is { Value: DictionaryToken dictionary, Data: { } data }
                     && Entry<NameToken>(dictionary, NameToken.Type) is { } type && type.Equals(ObjectStreamType))
                 {
-                    Unpack(number, dictionary, scan.Bytes(data), scan, xref, filters, kept, chosen);
+                    if (!Unpack(number, dictionary, scan.Bytes(data), scan, latest, filters, kept, chosen, maxObjects))
+                    {
+                        tooMany = true;
+                        return null;
+                    }
                 }
             }
         }
-        return RootOf(trailer, kept) is { } root ? Write(kept, root, trailer, scan) : null;
+        if (RootOf(trailer, kept) is not { } root)
+        {
+            return null;
+        }
+        if (Missing(kept, trailer, maxObjects) is not { } missing)
+        {
+            tooMany = true;
+            return null;
+        }
+        return Write(kept, missing, root, trailer, scan);
     }
 
-    /// <summary>The objects of one object stream that the cross-reference places there, or that nothing else defines.</summary>
-    private static void Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, CrossReference xref, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel)
+    /// <summary>
+    /// Keeps the objects of one object stream that the cross-reference places there, or that nothing
+    /// else defines. False when they would make more objects than <paramref name="maxObjects"/>.
+    /// </summary>
+    private static bool Unpack(long container, DictionaryToken dictionary, ReadOnlyMemory<byte> data, PdfObjectScan scan, Dictionary<long, (int Generation, Place Place)> latest, IFilterProvider filters, Dictionary<long, Kept> kept, Dictionary<long, PdfScannedObject> atTopLevel, int maxObjects)
     {
         if (Entry<NumericToken>(dictionary, NameToken.N) is not { } count || Entry<NumericToken>(dictionary, NameToken.First) is not { } first || !DecodesAlone(dictionary))
         {
-            return;
+            return true;
         }
-        var decoded = new StreamToken(dictionary, data.ToArray()).Decode(filters);
+        if (Decoded(dictionary, data, filters) is not { } decoded)
+        {
+            return true;
+        }
         if (first.Long < 0 || first.Long > decoded.Length)
         {
-            return;
+            return true;
         }
         var tokens = scan.Tokens(decoded[..first.Int]);
         var members = new List<(long Number, long Offset)>();
@@ -326,6 +449,10 @@ internal static class PdfRepair
             {
                 if (offset.Long >= 0 && first.Long + offset.Long <= decoded.Length)
                 {
+                    if (kept.Count + members.Count >= maxObjects)
+                    {
+                        return false;
+                    }
                     members.Add((number.Long, first.Long + offset.Long));
                 }
             }
@@ -339,7 +466,7 @@ internal static class PdfRepair
         {
             var (number, start) = members[m];
             var end = m + 1 < members.Count ? members[m + 1].Offset : decoded.Length;
-            var placedHere = xref.InStreams.TryGetValue(number, out var stream) && stream == container;
+            var placedHere = latest.TryGetValue(number, out var place) && place.Place is { Packed: true } packed && packed.At == container;
             if (number <= 0 || number > PdfObjectScan.MaxObjectNumber || (!placedHere && (atTopLevel.ContainsKey(number) || kept.ContainsKey(number))))
             {
                 continue;
@@ -348,6 +475,7 @@ internal static class PdfRepair
             var (value, spelled) = ValueOf(bytes, scan);
             kept[number] = new Kept(number, 0, value, spelled, null);
         }
+        return true;
     }
 
     /// <summary>The first value in some bytes and the bytes that spell it; a reference is three tokens and is written anew.</summary>
@@ -422,50 +550,56 @@ internal static class PdfRepair
         return catalog is null ? null : new IndirectReference(catalog.Number, catalog.Generation);
     }
 
-    private static byte[] Write(Dictionary<long, Kept> kept, IndirectReference root, DictionaryToken? trailer, PdfObjectScan scan)
+    /// <summary>
+    /// The objects referred to but kept nowhere, each with the generation first named: a reference
+    /// to an object that is nowhere is a reference to null (ISO 32000-1, 7.3.10), and written so,
+    /// PdfPig finds it at once instead of searching the file for it. Null when they and the objects
+    /// kept would pass <paramref name="maxObjects"/>.
+    /// </summary>
+    private static Dictionary<long, int>? Missing(Dictionary<long, Kept> kept, DictionaryToken? trailer, int maxObjects)
     {
-        var output = new MemoryStream();
-        void Text(string text) => output.Write(Encoding.ASCII.GetBytes(text));
-        Text("%PDF-1.7\n%");
-        output.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
-
-        // A reference to an object that is nowhere is a reference to null (ISO 32000-1, 7.3.10):
-        // written so, PdfPig finds it at once instead of searching the file for it.
         var missing = new Dictionary<long, int>();
-        void Referred(IToken? token)
+        var pending = new Stack<IToken>();
+        foreach (var value in kept.Values.Select(k => k.Value).Append(trailer))
         {
-            var pending = new Stack<IToken>();
-            if (token is not null)
+            if (value is not null)
             {
-                pending.Push(token);
+                pending.Push(value);
             }
             while (pending.TryPop(out var next))
             {
                 switch (next)
                 {
                     case IndirectReferenceToken reference when !kept.ContainsKey(reference.Data.ObjectNumber) && reference.Data.ObjectNumber > 0 && reference.Data.ObjectNumber <= PdfObjectScan.MaxObjectNumber:
-                        missing.TryAdd(reference.Data.ObjectNumber, reference.Data.Generation);
+                        if (missing.TryAdd(reference.Data.ObjectNumber, reference.Data.Generation) && kept.Count + missing.Count > maxObjects)
+                        {
+                            return null;
+                        }
                         break;
                     case DictionaryToken dictionary:
-                        foreach (var value in dictionary.Data.Values)
+                        foreach (var entry in dictionary.Data.Values)
                         {
-                            pending.Push(value);
+                            pending.Push(entry);
                         }
                         break;
                     case ArrayToken array:
-                        foreach (var value in array.Data)
+                        foreach (var entry in array.Data)
                         {
-                            pending.Push(value);
+                            pending.Push(entry);
                         }
                         break;
                 }
             }
         }
-        foreach (var k in kept.Values)
-        {
-            Referred(k.Value);
-        }
-        Referred(trailer);
+        return missing;
+    }
+
+    private static byte[] Write(Dictionary<long, Kept> kept, Dictionary<long, int> missing, IndirectReference root, DictionaryToken? trailer, PdfObjectScan scan)
+    {
+        var output = new MemoryStream();
+        void Text(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+        Text("%PDF-1.7\n%");
+        output.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
 
         var offsets = new SortedDictionary<long, (long Offset, int Generation)>();
         foreach (var k in kept.Values.OrderBy(k => k.Number))
@@ -480,7 +614,8 @@ internal static class PdfRepair
                 Text("\nendstream\nendobj\n");
                 continue;
             }
-            if (k is { Data: null, Value: IndirectReferenceToken reference, Spelled.IsEmpty: true })
+            // A reference is three tokens, which no single token spells back: it is written anew.
+            if (k is { Data: null, Value: IndirectReferenceToken reference })
             {
                 Text(FormattableString.Invariant($"{reference.Data.ObjectNumber} {reference.Data.Generation} R"));
             }
@@ -573,6 +708,23 @@ internal static class PdfRepair
         catch (PdfDocumentFormatException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// A stream's data decoded, or null when its filters cannot decode it: one damaged stream is
+    /// passed over, not the file. PdfPig's filters fail in many ways (a filter named by a reference
+    /// fails a cast); only the decoding budget running out still ends the read.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? Decoded(DictionaryToken dictionary, ReadOnlyMemory<byte> data, IFilterProvider filters)
+    {
+        try
+        {
+            return new StreamToken(dictionary, data.ToArray()).Decode(filters);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && filters is not PdfStreamBudget { Exceeded: not null })
+        {
+            return null;
         }
     }
 

@@ -21,6 +21,13 @@ public sealed record ReadLimits
     /// <summary>Content one PDF page may make the layout run through, each drawing of a form counted again.</summary>
     public long MaxPdfPageContentBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Objects one PDF may hold: its object headers, its cross-reference entries, and the objects
+    /// its references name. Each costs memory however few bytes spell it, so a PDF with more is
+    /// refused as it is scanned. Sound PDFs rarely hold a tenth of the default.
+    /// </summary>
+    public int MaxPdfObjects { get; init; } = 1_000_000;
+
     /// <summary>Wall-clock time for one PDF, checked between pages.</summary>
     public TimeSpan PdfTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
 

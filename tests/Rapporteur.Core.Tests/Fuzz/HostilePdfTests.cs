@@ -138,6 +138,44 @@ public sealed class HostilePdfTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"reading took {clock.Elapsed}");
     }
 
+    [Fact]
+    public void Pdf_of_more_object_headers_than_the_limit_is_refused_before_they_are_all_held()
+    {
+        // Eight bytes an object, and each object found costs memory many times that.
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n" + string.Concat(Enumerable.Repeat("1 0 obj ", 1_000_001)));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        AssertTooLarge(Read(pdf), "objects than the limit of 1,000,000");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.True(allocated < 8L * pdf.Length, $"reading {pdf.Length:N0} bytes allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Damaged_pdf_referring_to_more_missing_objects_than_the_limit_is_refused()
+    {
+        var references = string.Concat(Enumerable.Range(100, 2_000).Select(n => FormattableString.Invariant($"{n} 0 R ")));
+        var pdf = PdfBytes.Shifted(PdfBytes.Document(PdfBytes.Catalog, PdfBytes.OnePage, PdfBytes.Page(), PdfBytes.Stream(Line), PdfBytes.Font, $"[{references}]"));
+
+        AssertTooLarge(Read(pdf, ReadLimits.Default with { MaxPdfObjects = 1_000 }), "objects than the limit of 1,000");
+    }
+
+    [Fact]
+    public void Pdf_whose_cross_reference_lists_more_objects_than_the_limit_is_refused()
+    {
+        var document = PdfBytes.OnePageWith(PdfBytes.Stream(Line));
+        var xref = document.AsSpan().LastIndexOf("xref"u8);
+        var table = new StringBuilder("xref\n0 2001\n0000000000 65535 f \n");
+        for (var i = 0; i < 2_000; i++)
+        {
+            table.Append("0000000009 00000 n \n");
+        }
+        table.Append(FormattableString.Invariant($"trailer\n<< /Size 2001 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+        byte[] pdf = [.. document.AsSpan(0, xref), .. Encoding.ASCII.GetBytes(table.ToString())];
+
+        AssertTooLarge(Read(pdf, ReadLimits.Default with { MaxPdfObjects = 1_000 }), "objects than the limit of 1,000");
+    }
+
     private static byte[] FivePages()
     {
         using var builder = new PdfDocumentBuilder();

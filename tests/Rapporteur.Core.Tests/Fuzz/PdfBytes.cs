@@ -72,6 +72,13 @@ public static class PdfBytes
         return output.ToArray();
     }
 
+    /// <summary>Bytes the file's writer never counted, inserted after the header line: every offset after them is wrong.</summary>
+    public static byte[] Shifted(byte[] pdf, string inserted = "% a line added after the file was written\n")
+    {
+        var at = Array.IndexOf(pdf, (byte)'\n') + 1;
+        return [.. pdf.AsSpan(0, at), .. Encoding.ASCII.GetBytes(inserted), .. pdf.AsSpan(at)];
+    }
+
     /// <summary>One page showing one line of text, its content stream as given.</summary>
     public static byte[] OnePageWith(byte[] contentStream) => Document(Catalog, OnePage, Page(), contentStream, Font);
 }
