@@ -105,7 +105,10 @@ public sealed class ThreadClock
     private readonly Stopwatch wall = Stopwatch.StartNew();
     private readonly bool processor;
 
-    /// <summary>Whether this system counts a thread's processor time: a 30 ms spin must show at least 10 ms of it.</summary>
+    /// <summary>
+    /// Whether this system counts a thread's processor time: spinning must show 5 ms of it within
+    /// two seconds of wall-clock time, however busy the machine.
+    /// </summary>
     private static readonly bool Counts = Spin();
 
     private ThreadClock()
@@ -134,11 +137,15 @@ public sealed class ThreadClock
             return false;
         }
         var wall = Stopwatch.StartNew();
-        while (wall.ElapsedMilliseconds < 30)
+        while (wall.ElapsedMilliseconds < 2000)
         {
             Thread.SpinWait(1000);
+            if (Processor() is { } now && now - before >= 5_000_000)
+            {
+                return true;
+            }
         }
-        return Processor() is { } after && after - before >= 10_000_000;
+        return false;
     }
 
     private static long? Processor()
