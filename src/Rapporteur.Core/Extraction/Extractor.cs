@@ -586,8 +586,7 @@ public sealed partial class Extractor(Lexicon lexicon)
         {
             return false;
         }
-        var before = sentence[Math.Max(0, index - 40)..index];
-        return PlannedOrCalledFor().IsMatch(before);
+        return PlannedOrCalledFor().IsMatch(sentence.AsSpan(Math.Max(0, index - 40), Math.Min(40, index)));
     }
 
     private static List<Actor> Subjects(Context c, Span sentence, Span trigger, EventType type)
@@ -625,7 +624,8 @@ public sealed partial class Extractor(Lexicon lexicon)
                 return group;
             }
         }
-        var possessive = PossessiveBefore().Match(before);
+        // A possessive needs an apostrophe or one of "his", "her", "their" (which hold "is", "er", "eir").
+        var possessive = before.AsSpan().IndexOfAny(Possessives) >= 0 ? PossessiveBefore().Match(before) : Match.Empty;
         if (possessive.Success && !passive)
         {
             if (possessive.Groups["pro"].Success)
@@ -1013,6 +1013,8 @@ public sealed partial class Extractor(Lexicon lexicon)
 
     [GeneratedRegex(@"(?:\b(?<pro>[Hh]is|[Hh]er|[Tt]heir)|(?<name>[\p{L}\-]+)['’]s?)\s+(?:[a-z\-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex PossessiveBefore();
+
+    private static readonly System.Buffers.SearchValues<string> Possessives = System.Buffers.SearchValues.Create(["'", "’", "is", "er", "eir"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"\b(?<p>he|she)\s+(?:was|is|has been|had been)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounSubjectBefore();

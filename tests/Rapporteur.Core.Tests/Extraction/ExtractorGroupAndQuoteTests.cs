@@ -18,6 +18,16 @@ public sealed class ExtractorGroupAndQuoteTests
     }
 
     [Fact]
+    public void Their_before_an_event_means_the_people_last_named_together()
+    {
+        var result = Extract("Zarina Yusupova and Bolot Sadykov were detained in Osh on 4 May 2025. Their trial opened in Bishkek on 9 June 2025.");
+
+        var trials = result.Events.Where(e => e.Type == EventType.Trial).Select(e => e.Subject).ToList();
+        Assert.Contains("Zarina Yusupova", trials);
+        Assert.Contains("Bolot Sadykov", trials);
+    }
+
+    [Fact]
     public void A_capitalised_pronoun_opening_a_sentence_is_resolved()
     {
         var result = Extract("Timur Ergashev, a blogger from Osh, was arrested on 2 March 2025. He was released on 2 June 2025.");
