@@ -31,6 +31,9 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
     private readonly Dictionary<IndirectReference, (long Length, Dictionary<string, int> Draws)> contents = [];
     private readonly HashSet<IndirectReference> drawing = [];
 
+    /// <summary>A form found drawing itself, directly or through others: PdfPig would lay it out without end.</summary>
+    private IndirectReference? drawsItself;
+
     /// <summary>Why the document costs too much to lay out, or null when every page is within bounds.</summary>
     public static string? Check(PdfDocument pdf, IFilterProvider filters, long maxPerPage, int maxPages)
     {
@@ -47,7 +50,7 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
         while (stack.Count > 0 && number < maxPages)
         {
             var (nodeToken, inherited) = stack.Pop();
-            if ((nodeToken is IndirectReferenceToken reference && !visited.Add(reference.Data)) || !DirectObjectFinder.TryGet<DictionaryToken>(nodeToken, cost.tokens, out var node))
+            if ((nodeToken is IndirectReferenceToken reference && !visited.Add(reference.Data)) || !Resolve<DictionaryToken>(nodeToken, cost.tokens, out var node))
             {
                 continue;
             }
@@ -62,6 +65,12 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
             }
             number++;
             var pageCost = cost.Page(node, resources);
+            if (cost.drawsItself is { } loop)
+            {
+                // PdfPig follows a form's drawings by recursion, and one that draws itself (say
+                // through a name its parent's resources give it) would exhaust the stack.
+                return FormattableString.Invariant($"page {number} of the PDF draws form {loop.ObjectNumber} inside itself, without end");
+            }
             if (pageCost > maxPerPage)
             {
                 return FormattableString.Invariant($"page {number} of the PDF has more than {maxPerPage:N0} bytes of content to lay out, each drawing of a form counted");
@@ -77,10 +86,10 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
         {
             return 0;
         }
-        var streams = DirectObjectFinder.TryGet<ArrayToken>(contentsToken, tokens, out var array) ? array.Data : [contentsToken];
+        var streams = Resolve<ArrayToken>(contentsToken, tokens, out var array) ? array.Data : [contentsToken];
         foreach (var token in streams)
         {
-            if (DirectObjectFinder.TryGet<StreamToken>(token, tokens, out var stream))
+            if (Resolve<StreamToken>(token, tokens, out var stream))
             {
                 var (length, draws) = Measure(stream);
                 total = Add(total, length);
@@ -90,17 +99,23 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
         return total;
     }
 
-    private long Draws(Dictionary<string, int> draws, DictionaryToken? resources)
+    /// <summary>
+    /// What the drawings of a content stream cost: each name looked up in <paramref name="resources"/>
+    /// and, as PdfPig does for a form whose own resources lack it, in those it was drawn with
+    /// (<paramref name="outer"/>).
+    /// </summary>
+    private long Draws(Dictionary<string, int> draws, DictionaryToken? resources, DictionaryToken? outer = null)
     {
         long total = 0;
         var xobjects = resources is null ? null : Dictionary(resources, XObject);
-        if (xobjects is null)
+        var outerXObjects = outer is null || ReferenceEquals(outer, resources) ? null : Dictionary(outer, XObject);
+        if (xobjects is null && outerXObjects is null)
         {
             return 0;
         }
         foreach (var (name, times) in draws)
         {
-            if (xobjects.Data.GetValueOrDefault(name) is IndirectReferenceToken reference)
+            if ((xobjects?.Data.GetValueOrDefault(name) ?? outerXObjects?.Data.GetValueOrDefault(name)) is IndirectReferenceToken reference)
             {
                 total = Add(total, Multiply(times, Form(reference.Data, resources)));
                 if (total > maxPerPage)
@@ -114,8 +129,12 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
 
     private long Form(IndirectReference reference, DictionaryToken? inherited)
     {
-        // A form that draws itself: PdfPig's own depth guard stops that, so it adds nothing here.
-        if (drawing.Contains(reference) || !DirectObjectFinder.TryGet<StreamToken>(new IndirectReferenceToken(reference), tokens, out var form)
+        if (drawing.Contains(reference))
+        {
+            drawsItself ??= reference;
+            return 0;
+        }
+        if (!Resolve<StreamToken>(new IndirectReferenceToken(reference), tokens, out var form)
             || Get<NameToken>(form.StreamDictionary, NameToken.Subtype)?.Equals(FormType) != true)
         {
             return 0;
@@ -132,7 +151,7 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
             measured = Measure(form);
             contents[reference] = measured;
         }
-        var total = Add(CostOfADraw + measured.Length, Draws(measured.Draws, resources));
+        var total = Add(CostOfADraw + measured.Length, Draws(measured.Draws, resources, inherited));
         drawing.Remove(reference);
         costs[key] = total;
         return total;
@@ -216,9 +235,32 @@ internal sealed class PdfDrawCost(IPdfTokenScanner scanner, IFilterProvider filt
 
     private T? Get<T>(DictionaryToken owner, NameToken key)
         where T : class, IToken =>
-        owner.TryGet(key, out var token) && DirectObjectFinder.TryGet<T>(token, tokens, out var value) ? value : null;
+        owner.TryGet(key, out var token) && Resolve<T>(token, tokens, out var value) ? value : null;
 
     private long Add(long a, long b) => Math.Min(a + b, maxPerPage + 1);
 
     private long Multiply(long times, long cost) => cost == 0 ? 0 : times > (maxPerPage + 1) / cost ? maxPerPage + 1 : times * cost;
+
+    /// <summary>The most references followed from one token to the object it stands for.</summary>
+    private const int MaxReferenceHops = 32;
+
+    /// <summary>
+    /// The object a token stands for, as PdfPig's <see cref="DirectObjectFinder"/> finds it, but
+    /// following at most <see cref="MaxReferenceHops"/> references first: the finder follows a
+    /// reference to a reference by recursion, and a loop of them would exhaust the stack.
+    /// </summary>
+    private static bool Resolve<T>(IToken token, IPdfTokenScanner tokens, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class, IToken
+    {
+        for (var hops = 0; token is IndirectReferenceToken reference; hops++)
+        {
+            if (hops == MaxReferenceHops || tokens.Get(reference.Data)?.Data is not { } next)
+            {
+                value = null;
+                return false;
+            }
+            token = next;
+        }
+        return DirectObjectFinder.TryGet(token, tokens, out value);
+    }
 }

@@ -50,7 +50,9 @@ internal static class PdfRepair
             refused = TooMany(maxObjects);
             return false;
         }
-        rebuilt = !xref.FindsEveryObject(scan);
+        // A loop of objects that are only references to each other would exhaust PdfPig's stack,
+        // which follows them by recursion: such a file is rebuilt, and the rebuilt copy breaks the loop.
+        rebuilt = !xref.FindsEveryObject(scan) || ReferencesLoop(scan);
         if (!rebuilt)
         {
             readable = pdf;
@@ -61,6 +63,36 @@ internal static class PdfRepair
             : tooMany ? TooMany(maxObjects)
             : new Refused(ReadProblem.Corrupt, "the PDF is damaged: its cross-reference does not find its objects, and no document catalog was found among them to rebuild it from");
         return readable is not null;
+    }
+
+    /// <summary>Whether some object whose value is only a reference leads, through others like it, back to itself or on for too long.</summary>
+    private static bool ReferencesLoop(PdfObjectScan scan)
+    {
+        var next = new Dictionary<long, long>();
+        foreach (var o in scan.Objects)
+        {
+            if (o is { Data: null, Value: IndirectReferenceToken reference })
+            {
+                next[o.Number] = reference.Data.ObjectNumber;
+            }
+            else
+            {
+                next.Remove(o.Number);
+            }
+        }
+        foreach (var start in next.Keys)
+        {
+            var at = start;
+            for (var hops = 0; next.TryGetValue(at, out var following); hops++)
+            {
+                if (following == start || hops >= MaxReferenceChain)
+                {
+                    return true;
+                }
+                at = following;
+            }
+        }
+        return false;
     }
 
     private static Refused TooMany(int maxObjects) =>
@@ -594,6 +626,34 @@ internal static class PdfRepair
         return missing;
     }
 
+    /// <summary>The most objects whose value is only a reference to the next that a chain may pass through.</summary>
+    private const int MaxReferenceChain = 32;
+
+    /// <summary>Whether following an object whose value is a reference reaches something else than a reference, soon and without coming back.</summary>
+    private static bool ChainEnds(Kept start, Dictionary<long, Kept> kept)
+    {
+        var seen = new HashSet<long> { start.Number };
+        var at = start;
+        for (var hops = 0; hops < MaxReferenceChain; hops++)
+        {
+            if (at is not { Data: null, Value: IndirectReferenceToken next })
+            {
+                return true;
+            }
+            if (!kept.TryGetValue(next.Data.ObjectNumber, out var following))
+            {
+                // A reference to an object that is nowhere is null (written below with the missing ones).
+                return true;
+            }
+            if (!seen.Add(following.Number))
+            {
+                return false;
+            }
+            at = following;
+        }
+        return false;
+    }
+
     private static byte[] Write(Dictionary<long, Kept> kept, Dictionary<long, int> missing, IndirectReference root, DictionaryToken? trailer, PdfObjectScan scan)
     {
         var output = new MemoryStream();
@@ -614,8 +674,10 @@ internal static class PdfRepair
                 Text("\nendstream\nendobj\n");
                 continue;
             }
-            // A reference is three tokens, which no single token spells back: it is written anew.
-            if (k is { Data: null, Value: IndirectReferenceToken reference })
+            // A reference is three tokens, which no single token spells back: it is written anew,
+            // unless following it comes back round or runs on: PdfPig follows such a chain by
+            // recursion, and a loop of references would exhaust its stack.
+            if (k is { Data: null, Value: IndirectReferenceToken reference } && ChainEnds(k, kept))
             {
                 Text(FormattableString.Invariant($"{reference.Data.ObjectNumber} {reference.Data.Generation} R"));
             }
