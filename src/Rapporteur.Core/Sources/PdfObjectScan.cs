@@ -143,20 +143,7 @@ internal sealed class PdfObjectScan
         {
             return null;
         }
-        var low = 0;
-        var high = Objects.Count;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (Objects[middle].Offset < offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
+        var low = FirstAtOrAfter(Objects.Count, i => Objects[i].Offset, offset);
         return low < Objects.Count && whitespaceBefore[low] <= offset ? Objects[low] : null;
     }
 
@@ -247,12 +234,19 @@ internal sealed class PdfObjectScan
     /// <summary>The first header at or after <paramref name="offset"/>, or -1.</summary>
     private int HeaderFrom(long offset)
     {
+        var low = FirstAtOrAfter(headers.Count, i => headers[i].Offset, offset);
+        return low < headers.Count ? low : -1;
+    }
+
+    /// <summary>The first of <paramref name="count"/> items in offset order whose offset is at or after <paramref name="offset"/> (a binary search); <paramref name="count"/> when none is.</summary>
+    private static int FirstAtOrAfter(int count, Func<int, long> offsetOf, long offset)
+    {
         var low = 0;
-        var high = headers.Count;
+        var high = count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (headers[middle].Offset < offset)
+            if (offsetOf(middle) < offset)
             {
                 low = middle + 1;
             }
@@ -261,7 +255,7 @@ internal sealed class PdfObjectScan
                 high = middle;
             }
         }
-        return low < headers.Count ? low : -1;
+        return low;
     }
 
     /// <summary>Reads the object at header <paramref name="index"/>, and says where it ended.</summary>
