@@ -41,7 +41,9 @@ public static class Database
         }
         // WAL lets readers go on while an ingest writes. With synchronous=NORMAL a commit survives the
         // process being killed (what the crash harness proves); a power cut may lose the last commits, never the file.
-        foreach (var pragma in (string[])["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;"])
+        // The savepoint of each stored source keeps the pages it changes in memory, not in a temporary file:
+        // they are needed only until the savepoint ends, and writing them out cost more than the rows.
+        foreach (var pragma in (string[])["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;", "PRAGMA temp_store=MEMORY;"])
         {
             await db.Database.ExecuteSqlRawAsync(pragma, cancellationToken);
         }

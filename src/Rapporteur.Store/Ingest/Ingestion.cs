@@ -23,12 +23,16 @@ public sealed record PreparedSource(SourceInput Input, string Sha256, ReadResult
 
 /// <summary>
 /// read -> clean -> segment -> extract -> store. Each source is stored whole or not at all (a
-/// savepoint per source); several ready sources share one commit, so the index flush and the
+/// savepoint per source); several ready sources share one commit, so the search index and the
 /// commit are paid once per group. Preparing is pure and runs on several cores; storing is one writer.
 /// </summary>
 public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvider time) : IDisposable
 {
-    private const int MaxGroup = 64;
+    // Sources stored in one commit at most; the writer takes as many as are prepared when it is free.
+    private const int MaxGroup = 256;
+    private readonly Search.ISearchIndex search = Database.SearchIndex(db);
+    // Documents stored in the open transaction and not yet in the search index.
+    private readonly List<long> unindexed = [];
     private RowInserter<SourceRow>? sources;
     private RowInserter<DocumentRow>? documents;
     private RowInserter<SuggestionRow>? suggestions;
@@ -94,7 +98,8 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(onOutcomes);
-        var ahead = Channel.CreateBounded<Task<(Fetched Fetched, PreparedSource? Prepared)>>(Math.Max(1, parallelism) * 4);
+        // Room for a whole group prepared ahead: while the writer commits one group, the next is made ready.
+        var ahead = Channel.CreateBounded<Task<(Fetched Fetched, PreparedSource? Prepared)>>(MaxGroup);
         // Disposed only after every piece of work has been awaited below, since each releases it.
         using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
         var producer = Task.Run(async () =>
@@ -136,7 +141,7 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
                 group.Add(await next);
             }
             var outcomes = new List<IngestOutcome>();
-            await using (var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken))
+            await using (var transaction = await BeginAsync(cancellationToken))
             {
                 foreach (var (fetched, prepared) in group)
                 {
@@ -149,7 +154,7 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
                         outcomes.AddRange(await StoreAsync(prepared, null, transaction, cancellationToken));
                     }
                 }
-                await transaction.CommitAsync(cancellationToken);
+                await CommitAsync(transaction, cancellationToken);
             }
             await onOutcomes(outcomes);
         }
@@ -160,24 +165,37 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
     public async Task<IReadOnlyList<IngestOutcome>> StoreAsync(PreparedSource prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginAsync(cancellationToken);
         var outcomes = await StoreAsync(prepared, null, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return outcomes;
     }
 
     /// <summary>
     /// Opens a transaction on the store's connection for <see cref="StoreAsync(PreparedSource, DbTransaction, CancellationToken)"/>:
-    /// the caller stores several sources and records its own changes in it before one commit.
+    /// the caller stores several sources and records its own changes in it, then ends it with <see cref="CommitAsync"/>.
     /// </summary>
     public async Task<DbTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Whatever a transaction that was not committed left here was rolled back with it.
+        unindexed.Clear();
         return await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
     }
 
-    /// <summary>Stores one prepared source (and a feed's items after it) in the caller's transaction, whole or not at all.</summary>
+    /// <summary>Adds the documents stored in the transaction to the search index, then commits: both or neither.</summary>
+    public async Task CommitAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await search.IndexAsync(unindexed, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        unindexed.Clear();
+    }
+
+    /// <summary>
+    /// Stores one prepared source (and a feed's items after it) in the caller's transaction, whole
+    /// or not at all. The transaction must come from <see cref="BeginAsync"/> and end with <see cref="CommitAsync"/>.
+    /// </summary>
     public Task<IReadOnlyList<IngestOutcome>> StoreAsync(PreparedSource prepared, DbTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
@@ -267,6 +285,7 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
             }
             await suggestions.FlushAsync(transaction, cancellationToken);
             await transaction.ReleaseAsync("source", cancellationToken);
+            unindexed.AddRange(rows.Select(r => r.Id));
         }
         catch (DbException e) when (!Jobs.Retryable.Is(e))
         {

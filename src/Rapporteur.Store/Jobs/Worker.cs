@@ -342,7 +342,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                         _ => false,
                     };
                 }
-                await transaction.CommitAsync(cancellationToken);
+                await ingestion.CommitAsync(transaction, cancellationToken);
             }
             finally
             {

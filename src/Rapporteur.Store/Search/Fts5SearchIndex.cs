@@ -25,6 +25,38 @@ public sealed class Fts5SearchIndex(RapporteurDb db) : ISearchIndex
 
     // Belongs to the context's connection and is finalised with it.
     private SqliteCommand? command;
+    private SqliteCommand? index;
+
+    /// <summary>
+    /// One statement for all the documents of a commit. FTS5 writes what it holds in memory as a
+    /// new segment of the index whenever a savepoint opens, so a row-by-row trigger under the
+    /// savepoint of each source made one small segment per source, and merging them cost more
+    /// than storing the rows; indexed together, the documents of a commit make one segment.
+    /// </summary>
+    public async Task IndexAsync(IReadOnlyCollection<long> documentIds, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (documentIds.Count == 0)
+        {
+            return;
+        }
+        var connection = (SqliteConnection)transaction.Connection!;
+        if (index is null || index.Connection != connection)
+        {
+            index?.Dispose();
+            index = connection.CreateCommand();
+            index.CommandText = """
+                INSERT INTO documents_fts(rowid, title, text)
+                SELECT d."Id", d."Title", d."Text" FROM documents d
+                WHERE d."Id" IN (SELECT value FROM json_each($ids))
+                """;
+            index.Parameters.Add(new SqliteParameter("$ids", SqliteType.Text));
+        }
+        index.Transaction = (SqliteTransaction)transaction;
+        index.Parameters["$ids"].Value = "[" + string.Join(',', documentIds) + "]";
+        await index.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
         SearchAsync(SearchTerms.Of(query), limit, cancellationToken);

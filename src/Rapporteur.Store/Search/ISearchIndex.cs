@@ -20,4 +20,10 @@ public interface ISearchIndex
 
     /// <summary>Search by groups of phrases: all groups, any phrase of each (a person's spellings form one group).</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchTerms terms, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds newly stored documents to the index inside the caller's transaction, so the index
+    /// and the table commit together. Where the database keeps the index itself, nothing is done.
+    /// </summary>
+    Task IndexAsync(IReadOnlyCollection<long> documentIds, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken);
 }

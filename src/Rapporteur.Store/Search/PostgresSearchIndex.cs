@@ -24,6 +24,9 @@ public sealed class PostgresSearchIndex(RapporteurDb db) : ISearchIndex
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
         SearchAsync(SearchTerms.Of(query), limit, cancellationToken);
 
+    /// <summary>The tsvector is a generated column of the row: PostgreSQL indexes each document as it is stored.</summary>
+    public Task IndexAsync(IReadOnlyCollection<long> documentIds, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchTerms terms, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);

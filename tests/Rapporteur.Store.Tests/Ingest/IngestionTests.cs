@@ -100,11 +100,11 @@ public abstract class IngestionTests(StoreKind kind) : StoreTest(kind)
             {
                 await using var theirs = await second.BeginAsync(CancellationToken.None);
                 var outcome = (await second.StoreAsync(prepared, theirs, CancellationToken.None))[0];
-                await theirs.CommitAsync(CancellationToken.None);
+                await second.CommitAsync(theirs, CancellationToken.None);
                 return outcome;
             });
             await UntilWaitingOnALockAsync(racing);
-            await transaction.CommitAsync(CancellationToken.None);
+            await first.CommitAsync(transaction, CancellationToken.None);
             raced = await racing;
         }
 
@@ -181,6 +181,56 @@ public abstract class IngestionTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(new DateTimeOffset(2025, 6, 26, 10, 0, 0, TimeSpan.Zero), sources[1].PublishedAt);
         var itemDocuments = await Db.Documents.AsNoTracking().Where(d => d.SourceId == sources[2].Id).ToListAsync();
         Assert.Contains("refused to hear the witnesses", Assert.Single(itemDocuments).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_stored_in_one_commit_are_all_searchable_and_one_the_store_refuses_leaves_nothing_in_the_index()
+    {
+        // The database itself refuses any document whose title carries the marker, as a full disk or a broken row would.
+        if (Kind == StoreKind.Sqlite)
+        {
+            await Db.Database.ExecuteSqlRawAsync("""CREATE TRIGGER refuse_marked BEFORE INSERT ON documents WHEN new."Title" LIKE '%Refused here%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;""");
+        }
+        else
+        {
+            await Db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW."Title" LIKE '%Refused here%' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER refuse_marked BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION refuse_marked();
+                """);
+        }
+        string[] texts =
+        [
+            "Teacher Detained in Kulob\n\nThe teacher Gulnora Safarova was detained in Kulob after a lesson on the constitution.",
+            "Refused here: Monitor Fined in Termez\n\nThe monitor Jasur Ergashev was fined in Termez for filming outside the courthouse.",
+            "Blogger Questioned in Naryn\n\nThe blogger Aibek Toktosunov was questioned in Naryn about a post on water prices.",
+        ];
+        var inputs = texts.Select((t, i) => (Func<CancellationToken, Task<Fetched>>)(_ =>
+            Task.FromResult<Fetched>(new FetchedInput(new SourceInput(Encoding.UTF8.GetBytes(t), $"batch/{i}.txt", Captured, "text/plain")))));
+        var outcomes = new List<IngestOutcome>();
+        using var ingestion = Ingestion();
+
+        await ingestion.IngestAllAsync(inputs, 1, done =>
+        {
+            outcomes.AddRange(done);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.Equal(["batch/0.txt", "batch/1.txt", "batch/2.txt"], outcomes.Select(o => o.Origin));
+        Assert.IsType<IngestedNew>(outcomes[0]);
+        Assert.Contains("refused", Assert.IsType<IngestFailed>(outcomes[1]).Detail, StringComparison.Ordinal);
+        Assert.IsType<IngestedNew>(outcomes[2]);
+        Assert.Equal((2, 2, 1), await CountsAsync());
+        var index = Database.SearchIndex(Db);
+        Assert.Equal("batch/0.txt", Assert.Single(await index.SearchAsync("Kulob", 10, CancellationToken.None)).Origin);
+        Assert.Equal("batch/2.txt", Assert.Single(await index.SearchAsync("Naryn", 10, CancellationToken.None)).Origin);
+        Assert.Empty(await index.SearchAsync("Termez", 10, CancellationToken.None));
+        if (Kind == StoreKind.Sqlite)
+        {
+            // FTS5 checks its index against the documents table: an entry without its row, or a row without its entries, fails here.
+            await Db.Database.ExecuteSqlRawAsync("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)");
+            Assert.Equal(2, await Db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM documents_fts_docsize").SingleAsync());
+        }
     }
 
     [Fact]
