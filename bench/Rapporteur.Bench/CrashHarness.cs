@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Rapporteur.Core.Extraction;
 using Rapporteur.Core.Sources;
 using Rapporteur.Store;
 using Rapporteur.Store.Ingest;
@@ -504,6 +505,7 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             ("sources stored twice (same SHA-256)", "SELECT count(*) FROM (SELECT \"Sha256\" FROM sources GROUP BY \"Sha256\" HAVING count(*) > 1) twice"),
             ("inputs recorded as failed", "SELECT count(*) FROM failures"),
             ("documents still waiting for names to be resolved", "SELECT count(*) FROM names_pending"),
+            ("documents still waiting for extraction", "SELECT count(*) FROM extraction_pending"),
         })
         {
             var count = await Scalar(sql);
@@ -525,7 +527,7 @@ public sealed class CrashHarness(string rapporteur, int articles, int seed, Text
             // What a complete source holds is what preparing its bytes again gives.
             var prepared = Ingestion.Prepare(new SourceInput(source.Bytes, source.Origin, source.CapturedAt, source.MediaType), SourceReaders.Default);
             var wantDocuments = prepared.Documents.Count;
-            var wantSuggestions = prepared.Extractions.Select((e, i) => Suggestions.Of(0, prepared.Documents[i].Text, e).Count()).Sum();
+            var wantSuggestions = prepared.Documents.Sum(d => Suggestions.Of(0, d.Text, Extractor.Default.Extract(d.Text, d.Published)).Count());
             var haveDocuments = documents.GetValueOrDefault(source.Id);
             var haveSuggestions = suggestions.GetValueOrDefault(source.Id);
             if (haveDocuments != wantDocuments || haveSuggestions != wantSuggestions)

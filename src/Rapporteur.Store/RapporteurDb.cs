@@ -21,6 +21,7 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<PendingNamesRow> NamesPending => Set<PendingNamesRow>();
+    public DbSet<PendingExtractionRow> ExtractionPending => Set<PendingExtractionRow>();
     public DbSet<FeedRow> Feeds => Set<FeedRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -43,6 +44,13 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
         modelBuilder.Entity<PendingNamesRow>(e =>
         {
             e.ToTable("names_pending");
+            e.HasKey(p => p.DocumentId);
+            e.Property(p => p.DocumentId).ValueGeneratedNever();
+            e.HasOne<DocumentRow>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PendingExtractionRow>(e =>
+        {
+            e.ToTable("extraction_pending");
             e.HasKey(p => p.DocumentId);
             e.Property(p => p.DocumentId).ValueGeneratedNever();
             e.HasOne<DocumentRow>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);

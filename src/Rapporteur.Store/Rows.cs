@@ -46,6 +46,18 @@ public sealed class PendingNamesRow
     public long DocumentId { get; set; }
 }
 
+/// <summary>
+/// A stored document that waits for the extraction stage. A trigger adds the row with the
+/// document; the stage claims rows for a while (a lease, so a claim by a process that died runs
+/// out) and takes each away in the commit that stores the document's mentions and suggestions.
+/// </summary>
+public sealed class PendingExtractionRow
+{
+    public long DocumentId { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+}
+
 /// <summary>An input that could not be ingested, by name and reason; nothing else of it is stored.</summary>
 public sealed class FailureRow
 {

@@ -11,11 +11,15 @@ namespace Rapporteur.Cli.Commands;
 /// <summary>`rapporteur ingest PATH|URL...`: store files, folders, pages and feeds, then sum up.</summary>
 public static class IngestCommand
 {
+    // How long this run's claim on documents for extraction holds if the process is stopped on
+    // another machine; on this one, a claim of a process no longer running is void at once.
+    private static readonly TimeSpan ExtractionLease = TimeSpan.FromMinutes(2);
+
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Files, folders (read recursively), http(s) addresses or feeds", Arity = ArgumentArity.OneOrMore };
         var maxSize = new Option<long>("--max-size") { Description = "Refuse inputs larger than this many bytes", DefaultValueFactory = _ => IngestOptions.DefaultMaxBytes };
-        var command = new Command("ingest", "Ingest sources: each is stored as captured, read, cleaned and split into documents") { inputs, maxSize };
+        var command = new Command("ingest", "Ingest sources: each is stored as captured, read, cleaned and split into documents, then each document goes through extraction") { inputs, maxSize };
         command.SetAction((result, cancellationToken) => context.RunAsync(result, db => RunAsync(context, db, result.GetValue(inputs)!, new IngestOptions { MaxBytes = result.GetValue(maxSize) }, cancellationToken), cancellationToken));
         return command;
     }
@@ -25,6 +29,8 @@ public static class IngestCommand
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var fetcher = new Fetcher(http, options, context.Time);
         using var ingestion = new Ingestion(db, SourceReaders.Default, context.Time);
+        using var extraction = new ExtractionStage(db, context.Time, ExtractionStage.NewOwner(), ExtractionLease);
+        var extracted = new ExtractionProgress(0, 0);
         var plan = Fetcher.Plan(targets);
         var outcomes = new List<IngestOutcome>();
         var clock = Stopwatch.StartNew();
@@ -41,6 +47,14 @@ public static class IngestCommand
                     task.Increment(done.Count);
                     return Task.CompletedTask;
                 }, cancellationToken);
+                var waiting = await extraction.WaitingAsync(cancellationToken);
+                var extracting = progress.AddTask("extracting", maxValue: Math.Max(waiting, 1));
+                extracted = await extraction.RunAsync(Environment.ProcessorCount, batch =>
+                {
+                    extracting.Increment(batch.Documents);
+                    return Task.CompletedTask;
+                }, cancellationToken);
+                extracting.Value = extracting.MaxValue;
             });
         }
         else
@@ -54,9 +68,19 @@ public static class IngestCommand
                 }
                 return Task.CompletedTask;
             }, cancellationToken);
+            extracted = await extraction.RunAsync(Environment.ProcessorCount, batch =>
+            {
+                context.Console.WriteLine(FormattableString.Invariant($"extracted  {batch.Documents} documents ({batch.Suggestions} suggestions)"));
+                return Task.CompletedTask;
+            }, cancellationToken);
         }
         clock.Stop();
-        var code = Summarise(context.Console, outcomes, clock.Elapsed);
+        var code = Summarise(context.Console, outcomes, extracted, clock.Elapsed);
+        // Held by another process that is still running (or was, on another machine, until its claim runs out).
+        if (await extraction.WaitingAsync(cancellationToken) is var left and > 0)
+        {
+            context.Console.MarkupLineInterpolated($"[yellow]waiting[/] {left} documents wait for extraction held by another process; the next ingest or worker extracts them");
+        }
         // The entity stage follows the run: persons are recomputed from every document, new and old,
         // under every judgement, whenever a document came in since the last resolution (this run's,
         // or an earlier run's that was stopped before it got there).
@@ -75,17 +99,19 @@ public static class IngestCommand
         _ => outcome.Origin,
     };
 
-    private static int Summarise(IAnsiConsole console, List<IngestOutcome> outcomes, TimeSpan elapsed)
+    private static int Summarise(IAnsiConsole console, List<IngestOutcome> outcomes, ExtractionProgress extracted, TimeSpan elapsed)
     {
         var created = outcomes.OfType<IngestedNew>().ToList();
         var failed = outcomes.OfType<IngestFailed>().ToList();
         var duplicates = outcomes.OfType<IngestedDuplicate>().Count();
-        var table = new Table().AddColumns("new", "duplicate", "failed", "documents", "seconds");
+        var table = new Table().AddColumns("new", "duplicate", "failed", "documents", "extracted", "suggestions", "seconds");
         table.AddRow(
             created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture),
             failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             created.Sum(c => c.Documents).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            extracted.Documents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            extracted.Suggestions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
         foreach (var f in failed)

@@ -58,7 +58,7 @@ public static class WorkerCommand
                     gate.Release();
                 }
             }, cancellationToken);
-            output.WriteLine(FormattableString.Invariant($"stored {summary.Stored}, duplicates {summary.Duplicates}, feeds expanded {summary.Expanded}, retrying {summary.Retrying}, failed {summary.Failed}, feed polls {summary.FeedsPolled}"));
+            output.WriteLine(FormattableString.Invariant($"stored {summary.Stored}, duplicates {summary.Duplicates}, feeds expanded {summary.Expanded}, retrying {summary.Retrying}, failed {summary.Failed}, feed polls {summary.FeedsPolled}, documents extracted {summary.Extracted}"));
             return summary.Failed == 0 ? RapporteurCli.Success : RapporteurCli.SomeFailed;
         }, cancellationToken));
         return command;
@@ -76,6 +76,7 @@ public static class WorkerCommand
             WorkerEventKind.Failed => $"failed     {job}{e.Target}: {e.Detail}",
             WorkerEventKind.FeedPolled => $"polled     {e.Target}: {e.Detail}",
             WorkerEventKind.FeedFailed => $"feed error {e.Target}: {e.Detail}",
+            WorkerEventKind.Extracted => $"extracted  {e.Detail}",
             _ => e.Target,
         };
     }

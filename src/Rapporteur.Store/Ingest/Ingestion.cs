@@ -18,13 +18,14 @@ public sealed record IngestedDuplicate(string Origin, long SourceId) : IngestOut
 
 public sealed record IngestFailed(string Origin, ReadProblem Problem, string Detail) : IngestOutcome(Origin);
 
-/// <summary>A source read, segmented and extracted, ready to store: the pure half of ingestion.</summary>
-public sealed record PreparedSource(SourceInput Input, string Sha256, ReadResult Result, IReadOnlyList<Document> Documents, IReadOnlyList<ExtractionResult> Extractions);
+/// <summary>A source read, cleaned and segmented, ready to store: the pure half of ingestion.</summary>
+public sealed record PreparedSource(SourceInput Input, string Sha256, ReadResult Result, IReadOnlyList<Document> Documents);
 
 /// <summary>
-/// read -> clean -> segment -> extract -> store. Each source is stored whole or not at all (a
+/// read -> clean -> segment -> store and index. Each source is stored whole or not at all (a
 /// savepoint per source); several ready sources share one commit, so the search index and the
-/// commit are paid once per group. Preparing is pure and runs on several cores; storing is one writer.
+/// commit are paid once per group. Preparing is pure and runs on several cores; storing is one
+/// writer. Every document stored waits for the next stage, <see cref="ExtractionStage"/>.
 /// </summary>
 public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvider time) : IDisposable
 {
@@ -35,11 +36,10 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
     private readonly List<long> unindexed = [];
     private RowInserter<SourceRow>? sources;
     private RowInserter<DocumentRow>? documents;
-    private RowInserter<SuggestionRow>? suggestions;
     private RowInserter<FailureRow>? failures;
     private DbCommand? known;
 
-    /// <summary>Reads, segments and extracts one input. Pure; safe to run in parallel.</summary>
+    /// <summary>Reads, cleans and segments one input. Pure; safe to run in parallel.</summary>
     public static PreparedSource Prepare(SourceInput input, SourceReaders readers)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -57,11 +57,9 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
         }
         if (result is not Read read)
         {
-            return new PreparedSource(input, sha, result, [], []);
+            return new PreparedSource(input, sha, result, []);
         }
-        var parts = read.Items.Count > 0 ? [] : DocumentSegmenter.Segment(read);
-        var extractions = parts.Select(d => Extractor.Default.Extract(d.Text, d.Published)).ToList();
-        return new PreparedSource(input, sha, result, parts, extractions);
+        return new PreparedSource(input, sha, result, read.Items.Count > 0 ? [] : DocumentSegmenter.Segment(read));
     }
 
     /// <summary>Ingests one input; a feed gives its own outcome followed by one per item.</summary>
@@ -251,7 +249,6 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
         };
         sources ??= new RowInserter<SourceRow>(db);
         documents ??= new RowInserter<DocumentRow>(db);
-        suggestions ??= new RowInserter<SuggestionRow>(db);
         await transaction.SaveAsync("source", cancellationToken);
         try
         {
@@ -269,21 +266,12 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
                     OffsetMap = d.Map.Serialize(),
                     Published = d.Published?.ToString(),
                     Language = d.Language,
-                    Mentions = Suggestions.MentionsJson(prepared.Extractions[i]),
                 };
                 documents.Add(document);
                 rows.Add(document);
             }
-            // Documents, then their suggestions, each kind in one batch (one round trip on a server).
+            // The documents in one batch (one round trip on a server).
             await documents.FlushAsync(transaction, cancellationToken);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                foreach (var suggestion in Suggestions.Of(rows[i].Id, prepared.Documents[i].Text, prepared.Extractions[i]))
-                {
-                    suggestions.Add(suggestion);
-                }
-            }
-            await suggestions.FlushAsync(transaction, cancellationToken);
             await transaction.ReleaseAsync("source", cancellationToken);
             unindexed.AddRange(rows.Select(r => r.Id));
         }
@@ -318,7 +306,6 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
     {
         sources?.Dispose();
         documents?.Dispose();
-        suggestions?.Dispose();
         failures?.Dispose();
         known?.Dispose();
     }

@@ -16,7 +16,7 @@ namespace Rapporteur.Store.Jobs;
 public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, HttpClient http, WorkerOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<long, byte> held = new();
-    private int stored, duplicates, expanded, retrying, failed, feedsPolled;
+    private int stored, duplicates, expanded, retrying, failed, feedsPolled, extracted;
     // Set when a batch stored something new; a slot that goes idle then resolves names. Set at
     // start too: a worker killed before resolving leaves documents pending for the next one.
     private int unresolved = 1;
@@ -64,7 +64,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                 // Stopped with the slots.
             }
         }
-        return new WorkerSummary(stored, duplicates, expanded, retrying, failed, feedsPolled);
+        return new WorkerSummary(stored, duplicates, expanded, retrying, failed, feedsPolled) { Extracted = extracted };
     }
 
     private async Task KeepLeasesAsync(CancellationToken cancellationToken)
@@ -122,6 +122,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         var feeds = new FeedWatch(db, time);
         var fetcher = new Fetcher(http, options.Ingest, time);
         using var ingestion = new Ingestion(db, SourceReaders.Default, time);
+        using var extraction = new ExtractionStage(db, time, Owner, options.Lease);
         var feedsLookedAt = DateTimeOffset.MinValue;
         var idle = false;
         while (!cancellationToken.IsCancellationRequested)
@@ -140,6 +141,16 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                         await PollAsync(feeds, feed, fetcher, onEvent, cancellationToken);
                         continue;
                     }
+                }
+                // A batch of stored documents through extraction, then a batch of jobs: the two
+                // stages take turns, so what is stored is extracted soon after.
+                var batch = await extraction.RunBatchAsync(options.Batch, cancellationToken);
+                if (batch.Documents > 0)
+                {
+                    idle = false;
+                    Interlocked.Add(ref extracted, batch.Documents);
+                    Interlocked.Exchange(ref unresolved, 1);
+                    await onEvent(new WorkerEvent(WorkerEventKind.Extracted, "extraction", FormattableString.Invariant($"{batch.Documents} documents, {batch.Suggestions} suggestions")));
                 }
                 // A job tried before comes first and alone: it neither waits behind new work nor,
                 // if it is what killed its last worker, takes a batch down with it. Then never-tried
@@ -167,6 +178,10 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                     }
                     continue;
                 }
+                if (batch.Documents > 0)
+                {
+                    continue;
+                }
                 if (!idle)
                 {
                     // The queue is empty: the feeds are looked at once more before resting.
@@ -177,7 +192,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                 {
                     continue;
                 }
-                if (options.Drain && !await queue.AnyRunningAsync(cancellationToken))
+                if (options.Drain && !await queue.AnyRunningAsync(cancellationToken) && !await extraction.AnyWaitingAsync(cancellationToken))
                 {
                     return;
                 }
@@ -230,7 +245,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         });
     }
 
-    /// <summary>What fetching and preparing one job gave: the input read and extracted, or why not.</summary>
+    /// <summary>What fetching and preparing one job gave: the input read and segmented, or why not.</summary>
     private sealed record Ready(JobRow Job, Fetched? Fetched, PreparedSource? Prepared, Exception? Error);
 
     private async Task ProcessAsync(IReadOnlyList<JobRow> jobs, RapporteurDb db, JobQueue queue, Fetcher fetcher, Ingestion ingestion, Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
@@ -250,7 +265,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                     live.Add(job);
                 }
             }
-            // Fetching, reading and extraction run side by side on the thread pool; storing is one commit.
+            // Fetching and reading run side by side on the thread pool; storing is one commit.
             var ready = await Task.WhenAll(live.Select(job => Task.Run(() => FetchAsync(job, fetcher, cancellationToken), cancellationToken)));
             var toStore = new List<(JobRow Job, PreparedSource Prepared)>();
             foreach (var (job, fetched, prepared, error) in ready)

@@ -26,6 +26,8 @@ public enum WorkerEventKind
     FeedPolled,
     /// <summary>A watched feed could not be polled; it will be tried again later.</summary>
     FeedFailed,
+    /// <summary>Stored documents went through extraction; their mentions and suggestions are stored.</summary>
+    Extracted,
     /// <summary>Names were resolved again over the documents stored since the last resolution.</summary>
     NamesResolved,
 }

@@ -84,7 +84,13 @@ public sealed class CrashHarnessTests : IDisposable
                 expected.Add(Convert.ToHexStringLower(SHA256.HashData(bytes)));
                 await ingestion.IngestAsync(new SourceInput(bytes, $"generated/{i}.txt", DateTimeOffset.UtcNow, "text/plain"), CancellationToken.None);
             }
-            // As `ingest` ends: names resolved over the new documents.
+            // Stored and not yet extracted: the check says so.
+            Assert.Contains("documents still waiting for extraction: 3", await CrashHarness.CheckAsync(db, expected, worker: false, CancellationToken.None));
+            // As `ingest` ends: the documents extracted, then names resolved over them.
+            using (var extraction = new ExtractionStage(store, TimeProvider.System, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1)))
+            {
+                await extraction.RunAsync(1, _ => Task.CompletedTask, CancellationToken.None);
+            }
             await new Store.Names.NameResolution(store).ResolveAsync(CancellationToken.None);
             Assert.Empty(await CrashHarness.CheckAsync(db, expected, worker: false, CancellationToken.None));
             var document = await store.Documents.OrderBy(d => d.Id).FirstAsync();

@@ -283,10 +283,14 @@ public abstract class IngestionTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
-    public async Task Ingest_stores_suggestions_with_evidence_and_reingest_adds_none()
+    public async Task Extraction_stores_suggestions_with_evidence_and_reingest_adds_none()
     {
         var bytes = Encoding.UTF8.GetBytes(Article);
         await IngestAsync(bytes, "khorog.txt");
+        // Stored and searchable, not yet extracted: the document waits for the next stage.
+        Assert.Equal("[]", (await Db.Documents.AsNoTracking().SingleAsync()).Mentions);
+        Assert.Empty(await Db.Suggestions.ToListAsync());
+        Assert.Equal(1, await ExtractAsync());
         var document = await Db.Documents.AsNoTracking().SingleAsync();
         var suggestions = await Db.Suggestions.AsNoTracking().ToListAsync();
 
@@ -301,6 +305,14 @@ public abstract class IngestionTests(StoreKind kind) : StoreTest(kind)
 
         await IngestAsync(bytes, "khorog-again.txt");
 
+        Assert.Equal(0, await ExtractAsync());
         Assert.Equal(suggestions.Count, await Db.Suggestions.CountAsync());
+        Assert.False(await Db.ExtractionPending.AnyAsync());
+    }
+
+    private async Task<int> ExtractAsync()
+    {
+        using var extraction = new ExtractionStage(Db, TimeProvider.System, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1));
+        return (await extraction.RunAsync(2, _ => Task.CompletedTask, CancellationToken.None)).Documents;
     }
 }

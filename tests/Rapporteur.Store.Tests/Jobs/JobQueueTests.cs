@@ -229,27 +229,33 @@ public abstract class JobQueueTests(StoreKind kind) : IAsyncLifetime
         Assert.All(jobs.Take(7), j => Assert.Equal(j.Target, sources[j.SourceId!.Value]));
         Assert.Equal(paths[0], sources[jobs[7].SourceId!.Value]);
         Assert.All(jobs, j => Assert.Equal((JobState.Done, 1), (j.State, j.Attempts)));
-        // One line per job in queue order, then the names resolved once the queue ran dry.
-        Assert.Equal([.. paths, "names"], events.Select(e => e.Target));
-        Assert.Equal(WorkerEventKind.NamesResolved, events[^1].Kind);
+        // One line per job in queue order; the two stages take turns, so after each batch of jobs
+        // the documents it stored go through extraction; the names are resolved once nothing waits.
+        Assert.Equal(paths, events.Where(e => e.Kind is WorkerEventKind.Stored or WorkerEventKind.Duplicate).Select(e => e.Target));
+        Assert.Equal("job job job extraction job job job extraction job job extraction names", string.Join(' ', events.Select(e => e.Target == "extraction" || e.Target == "names" ? e.Target : "job")));
+        Assert.Equal(7, summary.Extracted);
         Assert.Equal(2, events[^1].Names!.Persons);
+        Assert.False(await db.ExtractionPending.AnyAsync());
+        Assert.Equal(7, await db.Suggestions.Where(s => s.Kind == "person").Select(s => s.DocumentId).Distinct().CountAsync());
     }
 
     [Fact]
-    public async Task A_worker_resolves_the_names_an_earlier_one_died_before_resolving()
+    public async Task A_worker_extracts_and_resolves_what_an_earlier_one_stored_before_it_died()
     {
-        // Stored, then the process died before its resolution: the documents wait for one.
+        // Stored, then the process died before extraction and resolution: the documents wait for both.
         using (var ingestion = new Store.Ingest.Ingestion(db, Core.Sources.SourceReaders.Default, clock))
         {
             await ingestion.IngestAsync(new Core.Sources.SourceInput(Encoding.UTF8.GetBytes(Article("Saltanat Ermekova", "Talas", 3)), "talas.txt", clock.GetUtcNow(), "text/plain"), CancellationToken.None);
         }
         Assert.True(await db.NamesPending.AnyAsync());
+        Assert.True(await db.ExtractionPending.AnyAsync());
 
         var (summary, events) = await DrainAsync(Worker());
 
-        Assert.Equal(0, summary.Stored);
-        Assert.Equal(WorkerEventKind.NamesResolved, Assert.Single(events).Kind);
+        Assert.Equal((0, 1), (summary.Stored, summary.Extracted));
+        Assert.Equal([WorkerEventKind.Extracted, WorkerEventKind.NamesResolved], events.Select(e => e.Kind));
         Assert.False(await db.NamesPending.AnyAsync());
+        Assert.False(await db.ExtractionPending.AnyAsync());
         Assert.Equal(1, await db.PersonEntities.CountAsync());
     }
 

@@ -54,6 +54,8 @@ public abstract class NameResolutionTests(StoreKind kind) : StoreTest(kind)
         {
             await ingestion.IngestAsync(new SourceInput(Encoding.UTF8.GetBytes(text), name, Now, "text/plain"), CancellationToken.None);
         }
+        using var extraction = new ExtractionStage(Db, time, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1));
+        await extraction.RunAsync(1, _ => Task.CompletedTask, CancellationToken.None);
     }
 
     private Task<NamesResolved> ResolveAsync() => new NameResolution(Db).ResolveAsync(CancellationToken.None);

@@ -419,6 +419,22 @@ namespace Rapporteur.Store.Postgres.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.PendingExtractionRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("extraction_pending", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
                 {
                     b.Property<long>("DocumentId")
@@ -602,6 +618,15 @@ namespace Rapporteur.Store.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.PendingExtractionRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>

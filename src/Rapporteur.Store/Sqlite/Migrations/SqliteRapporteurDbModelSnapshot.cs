@@ -408,6 +408,22 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.PendingExtractionRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("extraction_pending", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>
                 {
                     b.Property<long>("DocumentId")
@@ -588,6 +604,15 @@ namespace Rapporteur.Store.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.PendingExtractionRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.PendingNamesRow", b =>

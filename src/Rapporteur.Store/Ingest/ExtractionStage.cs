@@ -1,0 +1,226 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Rapporteur.Core.Domain;
+using Rapporteur.Core.Extraction;
+using Rapporteur.Store.Jobs;
+using Rapporteur.Store.Review;
+
+namespace Rapporteur.Store.Ingest;
+
+/// <summary>How far the extraction stage got: documents whose mentions and suggestions are stored, and how many suggestions.</summary>
+public sealed record ExtractionProgress(int Documents, int Suggestions);
+
+/// <summary>
+/// The stage after ingestion: documents stored and waiting (<see cref="PendingExtractionRow"/>)
+/// are claimed a batch at a time, extracted on several cores, and stored with their mentions and
+/// suggestions in one commit that also takes them off the waiting list. A claim is a lease, so a
+/// process that dies holding one delays its documents and loses none; one whose lease ran out and
+/// was taken over stores nothing, since the list no longer names it as the holder. A claim held by
+/// a process of this machine that is no longer running is void at once.
+/// </summary>
+public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string owner, TimeSpan lease) : IDisposable
+{
+    /// <summary>Documents claimed and stored together.</summary>
+    public const int DefaultBatch = 128;
+
+    /// <summary>A holder's name for claims: this machine, this process, and a part of its own so two holders in one process differ.</summary>
+    public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private RowInserter<SuggestionRow>? suggestions;
+    private DbCommand? leave, mentions, names;
+
+    /// <summary>
+    /// Extracts every document waiting that no one else holds, then returns what was done. The next
+    /// batch is claimed and extracted while the one before is being stored.
+    /// </summary>
+    public async Task<ExtractionProgress> RunAsync(int parallelism, Func<ExtractionProgress, Task> onBatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onBatch);
+        int documents = 0, stored = 0;
+        var next = await ClaimAsync(DefaultBatch, cancellationToken);
+        var extracting = Extract(next, parallelism, cancellationToken);
+        while (next.Count > 0)
+        {
+            var done = await extracting;
+            next = await ClaimAsync(DefaultBatch, cancellationToken);
+            extracting = Extract(next, parallelism, cancellationToken);
+            var batch = await StoreAsync(done, cancellationToken);
+            documents += batch.Documents;
+            stored += batch.Suggestions;
+            await onBatch(batch);
+        }
+        return new ExtractionProgress(documents, stored);
+    }
+
+    /// <summary>Claims, extracts and stores one batch of at most <paramref name="limit"/> documents on this thread; nothing when none is waiting.</summary>
+    public async Task<ExtractionProgress> RunBatchAsync(int limit, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(limit, cancellationToken);
+        return claimed.Count == 0 ? new ExtractionProgress(0, 0) : await StoreAsync(await Extract(claimed, 1, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Whether any document waits for extraction, held by someone or not.</summary>
+    public Task<bool> AnyWaitingAsync(CancellationToken cancellationToken) => db.ExtractionPending.AnyAsync(cancellationToken);
+
+    /// <summary>How many documents wait for extraction, held by someone or not.</summary>
+    public Task<int> WaitingAsync(CancellationToken cancellationToken) => db.ExtractionPending.CountAsync(cancellationToken);
+
+    private sealed record Claimed(long Id, string Text, string? Published);
+
+    private sealed record Extracted(long Id, string Text, ExtractionResult Result);
+
+    private async Task<IReadOnlyList<Claimed>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await ReleaseDeadAsync(cancellationToken);
+        var skipLocked = JobQueue.IsPostgres(db.Database.ProviderName) ? " FOR UPDATE SKIP LOCKED" : "";
+        var ids = await RowClaim.ClaimManyAsync(db, $"""
+            UPDATE "extraction_pending" SET "ClaimedBy" = @owner, "ClaimedUntil" = @until
+            WHERE "DocumentId" IN (
+                SELECT "DocumentId" FROM "extraction_pending"
+                WHERE "ClaimedUntil" IS NULL OR "ClaimedUntil" < @now
+                ORDER BY "DocumentId"
+                LIMIT @limit{skipLocked})
+            RETURNING "DocumentId"
+            """,
+        [
+            ("@owner", owner),
+            ("@now", RowClaim.ToProvider<PendingExtractionRow>(db, nameof(PendingExtractionRow.ClaimedUntil), now)),
+            ("@until", RowClaim.ToProvider<PendingExtractionRow>(db, nameof(PendingExtractionRow.ClaimedUntil), now + lease)),
+            ("@limit", Math.Max(1, limit)),
+        ], cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Documents.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .OrderBy(d => d.Id)
+            .Select(d => new Claimed(d.Id, d.Text, d.Published))
+            .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    // A process killed while it held a claim would keep its documents waiting until the lease
+    // ran out; one of this machine is known dead when no process has its id any more.
+    private async Task ReleaseDeadAsync(CancellationToken cancellationToken)
+    {
+        var holders = await db.ExtractionPending.AsNoTracking()
+            .Where(p => p.ClaimedBy != null && p.ClaimedBy != owner)
+            .Select(p => p.ClaimedBy!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var holder in holders.Where(IsDeadHere))
+        {
+            await db.ExtractionPending
+                .Where(p => p.ClaimedBy == holder)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.ClaimedBy, (string?)null).SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+    }
+
+    private static bool IsDeadHere(string holder)
+    {
+        var parts = holder.Split('/');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    // Pure and on the thread pool: the caller goes on claiming or storing meanwhile.
+    private static Task<Extracted[]> Extract(IReadOnlyList<Claimed> claimed, int parallelism, CancellationToken cancellationToken) =>
+        claimed.Count == 0 ? Task.FromResult(Array.Empty<Extracted>()) : Task.Run(() =>
+        {
+            var results = new Extracted[claimed.Count];
+            Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, i =>
+            {
+                var d = claimed[i];
+                var published = DatePoint.TryParse(d.Published, out var date) ? date : (DatePoint?)null;
+                results[i] = new Extracted(d.Id, d.Text, Extractor.Default.Extract(d.Text, published));
+            });
+            return results;
+        }, cancellationToken);
+
+    private async Task<ExtractionProgress> StoreAsync(Extracted[] done, CancellationToken cancellationToken)
+    {
+        if (done.Length == 0)
+        {
+            return new ExtractionProgress(0, 0);
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        leave ??= Command(connection, """DELETE FROM "extraction_pending" WHERE "DocumentId" = @id AND "ClaimedBy" = @owner""", ("@id", System.Data.DbType.Int64), ("@owner", System.Data.DbType.String));
+        mentions ??= Command(connection, """UPDATE "documents" SET "Mentions" = @mentions WHERE "Id" = @id""", ("@mentions", System.Data.DbType.String), ("@id", System.Data.DbType.Int64));
+        // The entity stage reads suggestions: a document with new ones waits for the next resolution of names.
+        names ??= Command(connection, """INSERT INTO "names_pending" ("DocumentId") VALUES (@id) ON CONFLICT DO NOTHING""", ("@id", System.Data.DbType.Int64));
+        suggestions ??= new RowInserter<SuggestionRow>(db);
+        int documents = 0, rows = 0;
+        foreach (var d in done)
+        {
+            // Only the holder of the claim stores: a document whose lease ran out and was taken by
+            // another, or that the other already stored, is left to them.
+            if (await Execute(leave, transaction, cancellationToken, d.Id, owner) != 1)
+            {
+                continue;
+            }
+            await Execute(mentions, transaction, cancellationToken, Suggestions.MentionsJson(d.Result), d.Id);
+            await Execute(names, transaction, cancellationToken, d.Id);
+            foreach (var suggestion in Suggestions.Of(d.Id, d.Text, d.Result))
+            {
+                suggestions.Add(suggestion);
+                rows++;
+            }
+            documents++;
+        }
+        await suggestions.FlushAsync(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ExtractionProgress(documents, rows);
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, System.Data.DbType Type)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            // PostgreSQL prepares a statement only once every parameter has a type.
+            parameter.DbType = type;
+            command.Parameters.Add(parameter);
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static Task<int> Execute(DbCommand command, DbTransaction transaction, CancellationToken cancellationToken, params object[] values)
+    {
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        suggestions?.Dispose();
+        leave?.Dispose();
+        mentions?.Dispose();
+        names?.Dispose();
+    }
+}
