@@ -38,8 +38,9 @@ public sealed class DocumentRow
 }
 
 /// <summary>
-/// A document stored since names were last resolved: the next resolution must read it. A
-/// trigger adds the row with the document; a resolution takes the rows away before it reads.
+/// A document whose suggestions were stored since names were last resolved: the next resolution
+/// must read it. The extraction stage adds the row in the commit that stores the suggestions; a
+/// resolution takes the rows away before it reads.
 /// </summary>
 public sealed class PendingNamesRow
 {

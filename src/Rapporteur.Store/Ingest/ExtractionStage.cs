@@ -18,14 +18,19 @@ public sealed record ExtractionProgress(int Documents, int Suggestions);
 /// was taken over stores nothing, since the list no longer names it as the holder. A claim held by
 /// a process of this machine that is no longer running is void at once.
 /// </summary>
-public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string owner, TimeSpan lease) : IDisposable
+public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string owner, TimeSpan lease, int batchSize = ExtractionStage.DefaultBatch) : IDisposable
 {
     /// <summary>Documents claimed and stored together.</summary>
     public const int DefaultBatch = 128;
 
+    // Looking for claims of ended processes reads the whole waiting list: not before every batch.
+    private static readonly TimeSpan DeadCheckEvery = TimeSpan.FromSeconds(10);
+    private DateTimeOffset lastDeadCheck = DateTimeOffset.MinValue;
+
     /// <summary>A holder's name for claims: this machine, this process, and a part of its own so two holders in one process differ.</summary>
     public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private RowInserter<SuggestionRow>? suggestions;
+    private RowInserter<FailureRow>? failures;
     private DbCommand? leave, mentions, names;
 
     /// <summary>
@@ -36,26 +41,79 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
     {
         ArgumentNullException.ThrowIfNull(onBatch);
         int documents = 0, stored = 0;
-        var next = await ClaimAsync(DefaultBatch, cancellationToken);
-        var extracting = Extract(next, parallelism, cancellationToken);
-        while (next.Count > 0)
+        Task<Extracted[]>? extracting = null;
+        try
         {
-            var done = await extracting;
-            next = await ClaimAsync(DefaultBatch, cancellationToken);
+            var next = await ClaimAsync(batchSize, cancellationToken);
             extracting = Extract(next, parallelism, cancellationToken);
-            var batch = await StoreAsync(done, cancellationToken);
-            documents += batch.Documents;
-            stored += batch.Suggestions;
-            await onBatch(batch);
+            while (next.Count > 0)
+            {
+                var done = await extracting;
+                next = await ClaimAsync(batchSize, cancellationToken);
+                extracting = Extract(next, parallelism, cancellationToken);
+                var batch = await StoreAsync(done, cancellationToken);
+                documents += batch.Documents;
+                stored += batch.Suggestions;
+                await onBatch(batch);
+            }
+            return new ExtractionProgress(documents, stored);
         }
-        return new ExtractionProgress(documents, stored);
+        catch
+        {
+            await GiveBackAsync(extracting);
+            throw;
+        }
     }
 
-    /// <summary>Claims, extracts and stores one batch of at most <paramref name="limit"/> documents on this thread; nothing when none is waiting.</summary>
-    public async Task<ExtractionProgress> RunBatchAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims, extracts and stores one batch of at most <paramref name="limit"/> documents, extracted
+    /// on up to <paramref name="parallelism"/> cores; nothing when none is waiting.
+    /// </summary>
+    public async Task<ExtractionProgress> RunBatchAsync(int limit, int parallelism, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(limit, cancellationToken);
-        return claimed.Count == 0 ? new ExtractionProgress(0, 0) : await StoreAsync(await Extract(claimed, 1, cancellationToken), cancellationToken);
+        Task<Extracted[]>? extracting = null;
+        try
+        {
+            var claimed = await ClaimAsync(limit, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return new ExtractionProgress(0, 0);
+            }
+            extracting = Extract(claimed, parallelism, cancellationToken);
+            return await StoreAsync(await extracting, cancellationToken);
+        }
+        catch
+        {
+            await GiveBackAsync(extracting);
+            throw;
+        }
+    }
+
+    // After a failure (a busy database, a lost connection, a stop): the documents this holder
+    // claimed go back at once rather than wait out the lease. If that fails too, the lease does it.
+    private async Task GiveBackAsync(Task<Extracted[]>? extracting)
+    {
+        if (extracting is not null)
+        {
+            try
+            {
+                await extracting;
+            }
+            catch (Exception e) when (e is OperationCanceledException or AggregateException)
+            {
+                // Its documents go back with the others.
+            }
+        }
+        try
+        {
+            await db.ExtractionPending
+                .Where(p => p.ClaimedBy == owner)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.ClaimedBy, (string?)null).SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            // The claims run out with their lease.
+        }
     }
 
     /// <summary>Whether any document waits for extraction, held by someone or not.</summary>
@@ -66,12 +124,16 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
 
     private sealed record Claimed(long Id, string Text, string? Published);
 
-    private sealed record Extracted(long Id, string Text, ExtractionResult Result);
+    private sealed record Extracted(long Id, string Text, ExtractionResult Result, string? Failure);
 
     private async Task<IReadOnlyList<Claimed>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await ReleaseDeadAsync(cancellationToken);
+        if (now - lastDeadCheck >= DeadCheckEvery)
+        {
+            await ReleaseDeadAsync(cancellationToken);
+            lastDeadCheck = now;
+        }
         var skipLocked = JobQueue.IsPostgres(db.Database.ProviderName) ? " FOR UPDATE SKIP LOCKED" : "";
         var ids = await RowClaim.ClaimManyAsync(db, $"""
             UPDATE "extraction_pending" SET "ClaimedBy" = @owner, "ClaimedUntil" = @until
@@ -148,7 +210,16 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
             {
                 var d = claimed[i];
                 var published = DatePoint.TryParse(d.Published, out var date) ? date : (DatePoint?)null;
-                results[i] = new Extracted(d.Id, d.Text, Extractor.Default.Extract(d.Text, published));
+                try
+                {
+                    results[i] = new Extracted(d.Id, d.Text, Extractor.Default.Extract(d.Text, published), null);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    // An extractor bug on one text must not hold back every document after it: this
+                    // one is stored with nothing found, and the failure is recorded against it.
+                    results[i] = new Extracted(d.Id, d.Text, new ExtractionResult(null, [], [], [], [], []), e.GetType().Name);
+                }
             });
             return results;
         }, cancellationToken);
@@ -164,10 +235,12 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         leave ??= Command(connection, """DELETE FROM "extraction_pending" WHERE "DocumentId" = @id AND "ClaimedBy" = @owner""", ("@id", System.Data.DbType.Int64), ("@owner", System.Data.DbType.String));
         mentions ??= Command(connection, """UPDATE "documents" SET "Mentions" = @mentions WHERE "Id" = @id""", ("@mentions", System.Data.DbType.String), ("@id", System.Data.DbType.Int64));
-        // The entity stage reads suggestions: a document with new ones waits for the next resolution of names.
+        // The entity stage reads suggestions and organisation mentions: a document with some waits
+        // for the next resolution of names, from the commit that stores them.
         names ??= Command(connection, """INSERT INTO "names_pending" ("DocumentId") VALUES (@id) ON CONFLICT DO NOTHING""", ("@id", System.Data.DbType.Int64));
-        suggestions ??= new RowInserter<SuggestionRow>(db);
-        int documents = 0, rows = 0;
+        failures ??= new RowInserter<FailureRow>(db);
+        var rows = new List<SuggestionRow>();
+        var documents = 0;
         foreach (var d in done)
         {
             // Only the holder of the claim stores: a document whose lease ran out and was taken by
@@ -177,17 +250,28 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
                 continue;
             }
             await Execute(mentions, transaction, cancellationToken, Suggestions.MentionsJson(d.Result), d.Id);
-            await Execute(names, transaction, cancellationToken, d.Id);
-            foreach (var suggestion in Suggestions.Of(d.Id, d.Text, d.Result))
+            var found = rows.Count;
+            rows.AddRange(Suggestions.Of(d.Id, d.Text, d.Result));
+            if (rows.Count > found || d.Result.Organizations.Count > 0)
             {
-                suggestions.Add(suggestion);
-                rows++;
+                await Execute(names, transaction, cancellationToken, d.Id);
+            }
+            if (d.Failure is not null)
+            {
+                await failures.InsertAsync(new FailureRow { Origin = FormattableString.Invariant($"document {d.Id}"), Problem = nameof(Core.Sources.ReadProblem.Corrupt), Detail = "extraction failed on this document: " + d.Failure, At = time.GetUtcNow() }, transaction, cancellationToken);
             }
             documents++;
         }
+        // Queued only now that nothing of the batch can fail before the flush: a batch given up
+        // half-way must leave nothing queued for the next one.
+        suggestions ??= new RowInserter<SuggestionRow>(db);
+        foreach (var row in rows)
+        {
+            suggestions.Add(row);
+        }
         await suggestions.FlushAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ExtractionProgress(documents, rows);
+        return new ExtractionProgress(documents, rows.Count);
     }
 
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, System.Data.DbType Type)[] parameters)
@@ -219,6 +303,7 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
     public void Dispose()
     {
         suggestions?.Dispose();
+        failures?.Dispose();
         leave?.Dispose();
         mentions?.Dispose();
         names?.Dispose();

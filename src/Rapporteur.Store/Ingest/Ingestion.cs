@@ -3,8 +3,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Rapporteur.Core.Documents;
 using Rapporteur.Core.Domain;
-using Rapporteur.Core.Extraction;
-using Rapporteur.Store.Review;
 using Rapporteur.Core.Sources;
 
 namespace Rapporteur.Store.Ingest;

@@ -144,7 +144,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                 }
                 // A batch of stored documents through extraction, then a batch of jobs: the two
                 // stages take turns, so what is stored is extracted soon after.
-                var batch = await extraction.RunBatchAsync(options.Batch, cancellationToken);
+                var batch = await extraction.RunBatchAsync(options.Batch, Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.Concurrency)), cancellationToken);
                 if (batch.Documents > 0)
                 {
                     idle = false;

@@ -71,6 +71,52 @@ public abstract class ExtractionStageTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
+    public async Task Many_batches_in_a_row_each_document_stored_once_in_order()
+    {
+        await StoreAsync(11);
+        var batches = new List<int>();
+        using var stage = new ExtractionStage(Db, time, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1), batchSize: 3);
+
+        var done = await stage.RunAsync(2, b =>
+        {
+            batches.Add(b.Documents);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.Equal([3, 3, 3, 2], batches);
+        Assert.Equal(11, done.Documents);
+        Assert.Equal(11, await Db.Suggestions.Where(s => s.Kind == "person").Select(s => s.DocumentId).Distinct().CountAsync());
+        Assert.Equal(0, await Db.Suggestions.GroupBy(s => new { s.DocumentId, s.Kind, s.Predicate, s.Subject, s.EvidenceStart }).CountAsync(g => g.Count() > 1));
+    }
+
+    [Fact]
+    public async Task A_holder_whose_lease_ran_out_and_was_taken_over_stores_nothing()
+    {
+        await StoreAsync(2);
+        var ids = await Db.Documents.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
+        using var slow = new ExtractionStage(Db, time, "slow", TimeSpan.FromMinutes(1), batchSize: 1);
+        var batches = new List<int>();
+
+        // One document a batch: when the first is stored the second is already claimed and being
+        // extracted. Meanwhile its lease runs out and another holder takes it over.
+        var done = await slow.RunAsync(1, async b =>
+        {
+            batches.Add(b.Documents);
+            if (batches.Count == 1)
+            {
+                await Db.ExtractionPending.Where(p => p.DocumentId == ids[1])
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.ClaimedBy, "quick").SetProperty(p => p.ClaimedUntil, Now + TimeSpan.FromMinutes(5)));
+            }
+        }, CancellationToken.None);
+
+        Assert.Equal([1, 0], batches);
+        Assert.Equal(1, done.Documents);
+        Assert.Empty(await Db.Suggestions.Where(s => s.DocumentId == ids[1]).ToListAsync());
+        Assert.NotEmpty(await Db.Suggestions.Where(s => s.DocumentId == ids[0]).ToListAsync());
+        Assert.Equal("quick", (await Db.ExtractionPending.AsNoTracking().SingleAsync()).ClaimedBy);
+    }
+
+    [Fact]
     public async Task A_claim_of_a_running_holder_is_left_until_its_lease_runs_out()
     {
         await StoreAsync(2);
@@ -78,13 +124,13 @@ public abstract class ExtractionStageTests(StoreKind kind) : StoreTest(kind)
         await HoldAllAsync($"{Environment.MachineName}/{Environment.ProcessId}/other", Now + TimeSpan.FromMinutes(1));
         using var stage = Stage();
 
-        Assert.Equal(0, (await stage.RunBatchAsync(10, CancellationToken.None)).Documents);
+        Assert.Equal(0, (await stage.RunBatchAsync(10, 1, CancellationToken.None)).Documents);
         Assert.Equal(2, await stage.WaitingAsync(CancellationToken.None));
         Assert.Empty(await Db.Suggestions.ToListAsync());
 
         time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(2, (await stage.RunBatchAsync(10, CancellationToken.None)).Documents);
+        Assert.Equal(2, (await stage.RunBatchAsync(10, 1, CancellationToken.None)).Documents);
         Assert.Equal(0, await stage.WaitingAsync(CancellationToken.None));
     }
 
@@ -122,14 +168,16 @@ public abstract class ExtractionStageTests(StoreKind kind) : StoreTest(kind)
     {
         await StoreAsync(40);
         await using var other = await Database.OpenAsync(Databases.Location(), CancellationToken.None);
-        using var first = Stage();
-        using var second = new ExtractionStage(other, time, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1));
+        // Batches of 4, so the two take turns over the list instead of one taking it all.
+        using var first = new ExtractionStage(Db, time, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1), batchSize: 4);
+        using var second = new ExtractionStage(other, time, ExtractionStage.NewOwner(), TimeSpan.FromMinutes(1), batchSize: 4);
 
         var results = await Task.WhenAll(
             Task.Run(() => RunBusyAsync(first)),
             Task.Run(() => RunBusyAsync(second)));
 
         Assert.Equal(40, results.Sum());
+        Assert.All(results, r => Assert.True(r > 0, "each stage extracted some of the documents"));
         Assert.False(await Db.ExtractionPending.AnyAsync());
         var perDocument = await Db.Suggestions.GroupBy(s => new { s.DocumentId, s.Kind, s.Subject }).Select(g => g.Count()).ToListAsync();
         Assert.All(perDocument, n => Assert.Equal(1, n));

@@ -41,11 +41,28 @@ namespace Rapporteur.Store.Postgres.Migrations
                 CREATE TRIGGER documents_extraction_pending AFTER INSERT ON documents
                     FOR EACH ROW EXECUTE FUNCTION documents_extraction_pending();
                 """);
+
+            // A document waits for names from the commit that stores its suggestions, not from its
+            // own insert: a resolution running meanwhile cannot take the row away before they exist.
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS documents_names_pending ON documents;
+                DROP FUNCTION IF EXISTS documents_names_pending();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                CREATE FUNCTION documents_names_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO names_pending ("DocumentId") VALUES (NEW."Id");
+                    RETURN NULL;
+                END
+                $$;
+                CREATE TRIGGER documents_names_pending AFTER INSERT ON documents
+                    FOR EACH ROW EXECUTE FUNCTION documents_names_pending();
+                """);
             migrationBuilder.Sql("""
                 DROP TRIGGER IF EXISTS documents_extraction_pending ON documents;
                 DROP FUNCTION IF EXISTS documents_extraction_pending();

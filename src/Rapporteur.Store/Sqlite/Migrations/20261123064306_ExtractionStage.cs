@@ -35,11 +35,19 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     INSERT INTO extraction_pending ("DocumentId") VALUES (new."Id");
                 END;
                 """);
+
+            // A document waits for names from the commit that stores its suggestions, not from its own insert.
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS documents_names_pending;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                CREATE TRIGGER documents_names_pending AFTER INSERT ON documents BEGIN
+                    INSERT INTO names_pending ("DocumentId") VALUES (new."Id");
+                END;
+                """);
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS documents_extraction_pending;");
             migrationBuilder.DropTable(
                 name: "extraction_pending");
