@@ -40,14 +40,20 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
     public async Task<ExtractionProgress> RunAsync(int parallelism, Func<ExtractionProgress, Task> onBatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onBatch);
-        int documents = 0, stored = 0;
+        int documents = 0, stored = 0, batches = 0;
         Task<Extracted[]>? extracting = null;
+        Sqlite.BackgroundCheckpoint? checkpoint = null;
         try
         {
             var next = await ClaimAsync(batchSize, cancellationToken);
             extracting = Extract(next, parallelism, cancellationToken);
             while (next.Count > 0)
             {
+                // From the second batch on, the run is long enough to fill the log again and again.
+                if (++batches == 2)
+                {
+                    checkpoint = await Sqlite.BackgroundCheckpoint.StartAsync(db, cancellationToken);
+                }
                 var done = await extracting;
                 next = await ClaimAsync(batchSize, cancellationToken);
                 extracting = Extract(next, parallelism, cancellationToken);
@@ -62,6 +68,13 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
         {
             await GiveBackAsync(extracting);
             throw;
+        }
+        finally
+        {
+            if (checkpoint is not null)
+            {
+                await checkpoint.DisposeAsync();
+            }
         }
     }
 

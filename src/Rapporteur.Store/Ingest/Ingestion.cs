@@ -127,32 +127,49 @@ public sealed class Ingestion(RapporteurDb db, SourceReaders readers, TimeProvid
         }, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var group = new List<(Fetched, PreparedSource?)>();
-        while (await ahead.Reader.WaitToReadAsync(cancellationToken))
+        Sqlite.BackgroundCheckpoint? checkpoint = null;
+        var groups = 0;
+        try
         {
-            group.Clear();
-            // Take the next input, then whatever else is already prepared, up to a group's size.
-            while (group.Count < MaxGroup && ahead.Reader.TryPeek(out var next) && (group.Count == 0 || next.IsCompleted))
+            while (await ahead.Reader.WaitToReadAsync(cancellationToken))
             {
-                ahead.Reader.TryRead(out _);
-                group.Add(await next);
-            }
-            var outcomes = new List<IngestOutcome>();
-            await using (var transaction = await BeginAsync(cancellationToken))
-            {
-                foreach (var (fetched, prepared) in group)
+                // From the second group on, the run is long enough to fill the log again and again.
+                if (++groups == 2)
                 {
-                    if (fetched is FetchFailed failed)
-                    {
-                        outcomes.Add(await RecordAsync(failed.Origin, null, failed.Problem, failed.Detail, transaction, cancellationToken));
-                    }
-                    else if (prepared is not null)
-                    {
-                        outcomes.AddRange(await StoreAsync(prepared, null, transaction, cancellationToken));
-                    }
+                    checkpoint = await Sqlite.BackgroundCheckpoint.StartAsync(db, cancellationToken);
                 }
-                await CommitAsync(transaction, cancellationToken);
+                group.Clear();
+                // Take the next input, then whatever else is already prepared, up to a group's size.
+                while (group.Count < MaxGroup && ahead.Reader.TryPeek(out var next) && (group.Count == 0 || next.IsCompleted))
+                {
+                    ahead.Reader.TryRead(out _);
+                    group.Add(await next);
+                }
+                var outcomes = new List<IngestOutcome>();
+                await using (var transaction = await BeginAsync(cancellationToken))
+                {
+                    foreach (var (fetched, prepared) in group)
+                    {
+                        if (fetched is FetchFailed failed)
+                        {
+                            outcomes.Add(await RecordAsync(failed.Origin, null, failed.Problem, failed.Detail, transaction, cancellationToken));
+                        }
+                        else if (prepared is not null)
+                        {
+                            outcomes.AddRange(await StoreAsync(prepared, null, transaction, cancellationToken));
+                        }
+                    }
+                    await CommitAsync(transaction, cancellationToken);
+                }
+                await onOutcomes(outcomes);
             }
-            await onOutcomes(outcomes);
+        }
+        finally
+        {
+            if (checkpoint is not null)
+            {
+                await checkpoint.DisposeAsync();
+            }
         }
         await producer;
     }
