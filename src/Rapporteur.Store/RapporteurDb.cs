@@ -22,6 +22,7 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<PendingNamesRow> NamesPending => Set<PendingNamesRow>();
     public DbSet<PendingExtractionRow> ExtractionPending => Set<PendingExtractionRow>();
+    public DbSet<DocumentMentionsRow> DocumentMentions => Set<DocumentMentionsRow>();
     public DbSet<FeedRow> Feeds => Set<FeedRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -47,6 +48,13 @@ public abstract class RapporteurDb(DbContextOptions options) : DbContext(options
             e.HasKey(p => p.DocumentId);
             e.Property(p => p.DocumentId).ValueGeneratedNever();
             e.HasOne<DocumentRow>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DocumentMentionsRow>(e =>
+        {
+            e.ToTable("document_mentions");
+            e.HasKey(m => m.DocumentId);
+            e.Property(m => m.DocumentId).ValueGeneratedNever();
+            e.HasOne<DocumentRow>().WithMany().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<PendingExtractionRow>(e =>
         {

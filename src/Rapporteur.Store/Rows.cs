@@ -33,8 +33,19 @@ public sealed class DocumentRow
     public required string OffsetMap { get; set; }
     public string? Published { get; set; }
     public string? Language { get; set; }
-    /// <summary>What extraction found in the text, as JSON: [[kind, start, length, value], ...].</summary>
+    /// <summary>
+    /// Where stores before the extraction stage kept what extraction found; always "[]" now. The
+    /// mentions are in <see cref="DocumentMentionsRow"/>, so storing them leaves this row (and its
+    /// search vector) untouched.
+    /// </summary>
     public string Mentions { get; set; } = "[]";
+}
+
+/// <summary>What extraction found in a document's text, as JSON: [[kind, start, length, value], ...].</summary>
+public sealed class DocumentMentionsRow
+{
+    public long DocumentId { get; set; }
+    public required string Mentions { get; set; }
 }
 
 /// <summary>

@@ -31,7 +31,6 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
     public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private RowInserter<SuggestionRow>? suggestions;
     private RowInserter<FailureRow>? failures;
-    private DbCommand? leave, mentions, names;
 
     /// <summary>
     /// Extracts every document waiting that no one else holds, then returns what was done. The next
@@ -246,34 +245,39 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        leave ??= Command(connection, """DELETE FROM "extraction_pending" WHERE "DocumentId" = @id AND "ClaimedBy" = @owner""", ("@id", System.Data.DbType.Int64), ("@owner", System.Data.DbType.String));
-        mentions ??= Command(connection, """UPDATE "documents" SET "Mentions" = @mentions WHERE "Id" = @id""", ("@mentions", System.Data.DbType.String), ("@id", System.Data.DbType.Int64));
-        // The entity stage reads suggestions and organisation mentions: a document with some waits
-        // for the next resolution of names, from the commit that stores them.
-        names ??= Command(connection, """INSERT INTO "names_pending" ("DocumentId") VALUES (@id) ON CONFLICT DO NOTHING""", ("@id", System.Data.DbType.Int64));
-        failures ??= new RowInserter<FailureRow>(db);
+        // A few statements for the whole batch, whatever its size: on a server each is a round trip.
+        // Only the holder of the claim stores: a document whose lease ran out and was taken by
+        // another, or that the other already stored, is left to them.
+        var held = await LeaveAsync(connection, transaction, done, cancellationToken);
+        var ours = done.Where(d => held.Contains(d.Id)).ToList();
         var rows = new List<SuggestionRow>();
-        var documents = 0;
-        foreach (var d in done)
+        var named = new List<long>();
+        foreach (var d in ours)
         {
-            // Only the holder of the claim stores: a document whose lease ran out and was taken by
-            // another, or that the other already stored, is left to them.
-            if (await Execute(leave, transaction, cancellationToken, d.Id, owner) != 1)
-            {
-                continue;
-            }
-            await Execute(mentions, transaction, cancellationToken, Suggestions.MentionsJson(d.Result), d.Id);
             var found = rows.Count;
             rows.AddRange(Suggestions.Of(d.Id, d.Text, d.Result));
             if (rows.Count > found || d.Result.Organizations.Count > 0)
             {
-                await Execute(names, transaction, cancellationToken, d.Id);
+                named.Add(d.Id);
             }
-            if (d.Failure is not null)
-            {
-                await failures.InsertAsync(new FailureRow { Origin = FormattableString.Invariant($"document {d.Id}"), Problem = nameof(Core.Sources.ReadProblem.Corrupt), Detail = "extraction failed on this document: " + d.Failure, At = time.GetUtcNow() }, transaction, cancellationToken);
-            }
-            documents++;
+        }
+        if (ours.Count > 0)
+        {
+            await SetMentionsAsync(connection, transaction, ours, cancellationToken);
+        }
+        if (named.Count > 0)
+        {
+            // The entity stage reads suggestions and organisation mentions: a document with some
+            // waits for the next resolution of names, from the commit that stores them.
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""INSERT INTO "names_pending" ("DocumentId") VALUES {string.Join(", ", named.Select(id => FormattableString.Invariant($"({id})")))} ON CONFLICT DO NOTHING""";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        failures ??= new RowInserter<FailureRow>(db);
+        foreach (var d in ours.Where(d => d.Failure is not null))
+        {
+            await failures.InsertAsync(new FailureRow { Origin = FormattableString.Invariant($"document {d.Id}"), Problem = nameof(Core.Sources.ReadProblem.Corrupt), Detail = "extraction failed on this document: " + d.Failure, At = time.GetUtcNow() }, transaction, cancellationToken);
         }
         // Queued only now that nothing of the batch can fail before the flush: a batch given up
         // half-way must leave nothing queued for the next one.
@@ -284,41 +288,57 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
         }
         await suggestions.FlushAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ExtractionProgress(documents, rows.Count);
+        return new ExtractionProgress(ours.Count, rows.Count);
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, System.Data.DbType Type)[] parameters)
+    // Ids are numbers of ours, written into the statement; the holder's name goes as a parameter.
+    private static string IdList(IEnumerable<Extracted> documents) =>
+        string.Join(", ", documents.Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private async Task<HashSet<long>> LeaveAsync(DbConnection connection, DbTransaction transaction, Extracted[] done, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters)
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""DELETE FROM "extraction_pending" WHERE "ClaimedBy" = @owner AND "DocumentId" IN ({IdList(done)}) RETURNING "DocumentId" """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@owner";
+        parameter.DbType = System.Data.DbType.String;
+        parameter.Value = owner;
+        command.Parameters.Add(parameter);
+        var held = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
+            held.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return held;
+    }
+
+    private static async Task SetMentionsAsync(DbConnection connection, DbTransaction transaction, List<Extracted> documents, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new List<string>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            values.Add(FormattableString.Invariant($"({documents[i].Id}, @m{i})"));
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            // PostgreSQL prepares a statement only once every parameter has a type.
-            parameter.DbType = type;
+            parameter.ParameterName = FormattableString.Invariant($"@m{i}");
+            parameter.DbType = System.Data.DbType.String;
+            parameter.Value = Suggestions.MentionsJson(documents[i].Result);
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
-        return command;
-    }
-
-    private static Task<int> Execute(DbCommand command, DbTransaction transaction, CancellationToken cancellationToken, params object[] values)
-    {
-        command.Transaction = transaction;
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-        return command.ExecuteNonQueryAsync(cancellationToken);
+        // In a table of their own: writing them leaves the document's row, its text and its search vector alone.
+        command.CommandText = $"""
+            INSERT INTO "document_mentions" ("DocumentId", "Mentions") VALUES {string.Join(", ", values)}
+            ON CONFLICT ("DocumentId") DO UPDATE SET "Mentions" = excluded."Mentions"
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public void Dispose()
     {
         suggestions?.Dispose();
         failures?.Dispose();
-        leave?.Dispose();
-        mentions?.Dispose();
-        names?.Dispose();
     }
 }

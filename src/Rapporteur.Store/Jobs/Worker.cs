@@ -143,8 +143,9 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
                     }
                 }
                 // A batch of stored documents through extraction, then a batch of jobs: the two
-                // stages take turns, so what is stored is extracted soon after.
-                var batch = await extraction.RunBatchAsync(options.Batch, Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.Concurrency)), cancellationToken);
+                // stages take turns, so what is stored is extracted soon after. The extraction batch
+                // is the larger (a job may give several documents), spread over this slot's share of the cores.
+                var batch = await extraction.RunBatchAsync(ExtractionStage.DefaultBatch, Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.Concurrency)), cancellationToken);
                 if (batch.Documents > 0)
                 {
                     idle = false;

@@ -109,10 +109,10 @@ public sealed class NameResolution(RapporteurDb db)
 
     private async Task<int> ResolveOrganizationsAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var documents = await db.Documents.AsNoTracking()
+        var documents = await db.DocumentMentions.AsNoTracking()
             .Where(d => d.Mentions.Contains("\"organization\""))
-            .OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.Mentions })
+            .OrderBy(d => d.DocumentId)
+            .Select(d => new { Id = d.DocumentId, d.Mentions })
             .ToListAsync(cancellationToken);
         var records = new List<OrganizationRecord>();
         var spans = new List<(int Start, int Length)>();
@@ -164,7 +164,7 @@ public sealed class NameResolution(RapporteurDb db)
             .ToListAsync(cancellationToken);
         var documents = await db.Documents.AsNoTracking()
             .Where(d => db.Suggestions.Any(s => s.DocumentId == d.Id && s.Kind == "person"))
-            .Select(d => new { d.Id, d.Text, d.Mentions })
+            .Select(d => new { d.Id, d.Text, Mentions = db.DocumentMentions.Where(m => m.DocumentId == d.Id).Select(m => m.Mentions).FirstOrDefault() ?? "[]" })
             .ToDictionaryAsync(d => d.Id, cancellationToken);
         var records = new List<PersonRecord>(suggestions.Count);
         var sources = new List<RecordSource>(suggestions.Count);

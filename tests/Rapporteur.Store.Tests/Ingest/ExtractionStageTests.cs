@@ -64,7 +64,8 @@ public abstract class ExtractionStageTests(StoreKind kind) : StoreTest(kind)
         // The entity stage reads suggestions: every document that has new ones waits for it again.
         Assert.Equal(5, await Db.NamesPending.CountAsync());
         var documents = await Db.Documents.AsNoTracking().ToListAsync();
-        Assert.All(documents, d => Assert.Contains("\"person\"", d.Mentions, StringComparison.Ordinal));
+        var mentions = await Db.DocumentMentions.AsNoTracking().ToDictionaryAsync(m => m.DocumentId, m => m.Mentions);
+        Assert.All(documents, d => Assert.Contains("\"person\"", mentions[d.Id], StringComparison.Ordinal));
         var suggestions = await Db.Suggestions.AsNoTracking().ToListAsync();
         Assert.All(suggestions, s => Assert.Equal(documents.Single(d => d.Id == s.DocumentId).Text.Substring(s.EvidenceStart, s.EvidenceLength), s.Quote));
         Assert.Equal(0, (await stage.RunAsync(2, _ => Task.CompletedTask, CancellationToken.None)).Documents);

@@ -55,6 +55,20 @@ namespace Rapporteur.Store.Postgres.Migrations
                     b.ToTable("audit", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.DocumentMentionsRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("document_mentions", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.DocumentRow", b =>
                 {
                     b.Property<long>("Id")
@@ -573,6 +587,15 @@ namespace Rapporteur.Store.Postgres.Migrations
                     b.HasIndex("DocumentId", "Status");
 
                     b.ToTable("suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.DocumentMentionsRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.DocumentRow", b =>

@@ -51,6 +51,20 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.ToTable("audit", (string)null);
                 });
 
+            modelBuilder.Entity("Rapporteur.Store.DocumentMentionsRow", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("document_mentions", (string)null);
+                });
+
             modelBuilder.Entity("Rapporteur.Store.DocumentRow", b =>
                 {
                     b.Property<long>("Id")
@@ -559,6 +573,15 @@ namespace Rapporteur.Store.Sqlite.Migrations
                     b.HasIndex("DocumentId", "Status");
 
                     b.ToTable("suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Rapporteur.Store.DocumentMentionsRow", b =>
+                {
+                    b.HasOne("Rapporteur.Store.DocumentRow", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapporteur.Store.DocumentRow", b =>
