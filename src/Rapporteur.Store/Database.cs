@@ -43,7 +43,8 @@ public static class Database
         // process being killed (what the crash harness proves); a power cut may lose the last commits, never the file.
         // The savepoint of each stored source keeps the pages it changes in memory, not in a temporary file:
         // they are needed only until the savepoint ends, and writing them out cost more than the rows.
-        foreach (var pragma in (string[])["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;", "PRAGMA temp_store=MEMORY;"])
+        // A log that a long run made large is cut back to 64 MB when it starts over.
+        foreach (var pragma in (string[])["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;", "PRAGMA temp_store=MEMORY;", "PRAGMA journal_size_limit=67108864;"])
         {
             await db.Database.ExecuteSqlRawAsync(pragma, cancellationToken);
         }

@@ -34,9 +34,9 @@ public sealed class DocumentRow
     public string? Published { get; set; }
     public string? Language { get; set; }
     /// <summary>
-    /// Where stores before the extraction stage kept what extraction found; always "[]" now. The
-    /// mentions are in <see cref="DocumentMentionsRow"/>, so storing them leaves this row (and its
-    /// search vector) untouched.
+    /// Where stores before the extraction stage kept what extraction found; no longer read or
+    /// written ("[]" for new documents; older ones keep what was copied to <see cref="DocumentMentionsRow"/>).
+    /// The mentions have a table of their own, so storing them leaves this row and its search vector untouched.
     /// </summary>
     public string Mentions { get; set; } = "[]";
 }

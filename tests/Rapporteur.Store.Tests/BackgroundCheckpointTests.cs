@@ -29,7 +29,7 @@ public abstract class BackgroundCheckpointTests(StoreKind kind) : StoreTest(kind
     }
 
     [Fact]
-    public async Task The_log_is_copied_into_the_file_by_the_thread_while_the_writer_goes_on_then_the_writer_checkpoints_again()
+    public async Task The_log_is_copied_into_the_file_by_the_thread_while_the_writer_goes_on()
     {
         if (Kind == StoreKind.Postgres)
         {
@@ -40,8 +40,9 @@ public abstract class BackgroundCheckpointTests(StoreKind kind) : StoreTest(kind
         var file = Databases.Location();
         var checkpoint = await BackgroundCheckpoint.StartAsync(Db, CancellationToken.None);
         Assert.NotNull(checkpoint);
-        // The writer no longer stops to checkpoint: only the thread moves pages into the file.
-        Assert.Equal(0, await AutoCheckpointAsync());
+        // The writer's own checkpoint comes only after a thousand pages (4 MB); these rows make 2.6 MB,
+        // so only the thread can move them into the file.
+        Assert.Equal(1000, await AutoCheckpointAsync());
         var before = new FileInfo(file).Length;
 
         await CommitRowsAsync(40);
@@ -53,7 +54,7 @@ public abstract class BackgroundCheckpointTests(StoreKind kind) : StoreTest(kind
         Assert.True(new FileInfo(file).Length >= before + 40 * 64 * 1024, $"the file grew from {before} to {new FileInfo(file).Length} bytes only");
         await checkpoint.DisposeAsync();
         Assert.True(checkpoint.Checkpoints > 0);
-        Assert.Equal(1000, await AutoCheckpointAsync());
+        Assert.Null(checkpoint.Failure);
         Assert.Equal(40, await Db.Failures.CountAsync());
     }
 }

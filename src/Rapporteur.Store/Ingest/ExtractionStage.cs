@@ -20,6 +20,10 @@ public sealed record ExtractionProgress(int Documents, int Suggestions);
 /// </summary>
 public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string owner, TimeSpan lease, int batchSize = ExtractionStage.DefaultBatch) : IDisposable
 {
+    // One parameter per document goes into the statement that stores the mentions: well under both databases' limits.
+    private const int MaxBatch = 1000;
+    private readonly int batchSize = Math.Clamp(batchSize, 1, MaxBatch);
+
     /// <summary>Documents claimed and stored together.</summary>
     public const int DefaultBatch = 128;
 
@@ -86,7 +90,7 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
         Task<Extracted[]>? extracting = null;
         try
         {
-            var claimed = await ClaimAsync(limit, cancellationToken);
+            var claimed = await ClaimAsync(Math.Clamp(limit, 1, MaxBatch), cancellationToken);
             if (claimed.Count == 0)
             {
                 return new ExtractionProgress(0, 0);

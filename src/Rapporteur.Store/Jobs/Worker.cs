@@ -122,7 +122,8 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
         var feeds = new FeedWatch(db, time);
         var fetcher = new Fetcher(http, options.Ingest, time);
         using var ingestion = new Ingestion(db, SourceReaders.Default, time);
-        using var extraction = new ExtractionStage(db, time, Owner, options.Lease);
+        // A holder of its own per slot: a slot that gives its claims back after an error leaves its siblings' alone.
+        using var extraction = new ExtractionStage(db, time, ExtractionStage.NewOwner(), options.Lease);
         var feedsLookedAt = DateTimeOffset.MinValue;
         var idle = false;
         while (!cancellationToken.IsCancellationRequested)

@@ -164,7 +164,7 @@ public sealed class NameResolution(RapporteurDb db)
             .ToListAsync(cancellationToken);
         var documents = await db.Documents.AsNoTracking()
             .Where(d => db.Suggestions.Any(s => s.DocumentId == d.Id && s.Kind == "person"))
-            .Select(d => new { d.Id, d.Text, Mentions = db.DocumentMentions.Where(m => m.DocumentId == d.Id).Select(m => m.Mentions).FirstOrDefault() ?? "[]" })
+            .Select(d => new { d.Id, d.Text, Mentions = db.DocumentMentions.Where(m => m.DocumentId == d.Id).Select(m => m.Mentions).FirstOrDefault() ?? d.Mentions })
             .ToDictionaryAsync(d => d.Id, cancellationToken);
         var records = new List<PersonRecord>(suggestions.Count);
         var sources = new List<RecordSource>(suggestions.Count);

@@ -6,7 +6,7 @@ namespace Rapporteur.Store.Review;
 /// <summary>Turns one document's extraction into what is stored: its mentions, and suggestions with status "suggested".</summary>
 public static class Suggestions
 {
-    /// <summary>A document's mentions as one compact JSON array, stored with the document.</summary>
+    /// <summary>A document's mentions as one compact JSON array, stored in document_mentions by the extraction stage.</summary>
     public static string MentionsJson(ExtractionResult extraction)
     {
         ArgumentNullException.ThrowIfNull(extraction);

@@ -5,26 +5,30 @@ namespace Rapporteur.Store.Sqlite;
 
 /// <summary>
 /// While a long run of commits goes on, copies the write-ahead log into the database file from a
-/// connection and a thread of its own, instead of letting the writer stop to do it every thousand
-/// pages. The writer keeps writing while a checkpoint runs; a checkpoint that finds the log fully
-/// copied lets the writer start it over, so the log stays small. When the run ends the writer's
-/// own checkpoints come back and one last pass copies what is left. Nothing on PostgreSQL.
+/// connection and a thread of its own (passive checkpoints, which never wait on the writer), so the
+/// writer's own checkpoint after a commit finds little left to copy. The writer keeps that
+/// checkpoint: it finishes the copy, and the next transaction starts the log over, so the log stays
+/// bounded however long the run. Nothing on PostgreSQL.
 /// </summary>
 public sealed class BackgroundCheckpoint : IAsyncDisposable
 {
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(100);
-    private readonly RapporteurDb db;
     private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly Thread thread;
+    private int checkpoints;
 
-    private BackgroundCheckpoint(RapporteurDb db, string connectionString)
+    private BackgroundCheckpoint(string connectionString)
     {
-        this.db = db;
-        loop = Task.Run(() => RunAsync(connectionString, stop.Token));
+        // A thread, not the pool: each checkpoint blocks on the disk while the pool extracts and reads.
+        thread = new Thread(() => Run(connectionString)) { IsBackground = true, Name = "wal checkpoint" };
+        thread.Start();
     }
 
-    /// <summary>Checkpoints made by the thread so far.</summary>
-    public int Checkpoints { get; private set; }
+    /// <summary>Checkpoints that copied what the log held when they began.</summary>
+    public int Checkpoints => Volatile.Read(ref checkpoints);
+
+    /// <summary>Why the thread stopped early, if it did; the writer's own checkpoints go on regardless.</summary>
+    public Exception? Failure { get; private set; }
 
     /// <summary>Starts checkpointing beside the writer on a SQLite store; null on another database.</summary>
     public static async Task<BackgroundCheckpoint?> StartAsync(RapporteurDb db, CancellationToken cancellationToken)
@@ -35,50 +39,46 @@ public sealed class BackgroundCheckpoint : IAsyncDisposable
             return null;
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", cancellationToken);
-        return new BackgroundCheckpoint(db, db.Database.GetDbConnection().ConnectionString);
-    }
-
-    private async Task RunAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        // PASSIVE: copies what it can without waiting on the writer or on readers.
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(Every, cancellationToken);
-                await command.ExecuteNonQueryAsync(CancellationToken.None);
-                Checkpoints++;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (SqliteException)
-            {
-                // Busy with another checkpointer: the next round, or the writer's own at the end, copies it.
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        await loop;
-        stop.Dispose();
-        // The writer checkpoints for itself again (SQLite's default), starting with what the thread left.
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=1000;");
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);");
+            return new BackgroundCheckpoint(db.Database.GetDbConnection().ConnectionString);
         }
-        catch (SqliteException)
+        finally
         {
-            // Ending after a failure, the connection busy or gone: the next commit or close checkpoints.
+            await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private void Run(string connectionString)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            while (!stop.Token.WaitHandle.WaitOne(Every))
+            {
+                using var reader = command.ExecuteReader();
+                // busy, frames in the log, frames copied: busy 0 means the copy ran to its end.
+                if (reader.Read() && reader.GetInt64(0) == 0)
+                {
+                    Interlocked.Increment(ref checkpoints);
+                }
+            }
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
+        {
+            // A full disk, a broken file: the writer meets it on its next commit and says so.
+            Failure = e;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        stop.Cancel();
+        thread.Join();
+        stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

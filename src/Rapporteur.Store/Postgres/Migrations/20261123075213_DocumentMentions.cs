@@ -28,12 +28,11 @@ namespace Rapporteur.Store.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Mentions stored before move to their own table; the documents keep "[]".
+            // Mentions stored before are copied to their own table; the old column is no longer read.
             migrationBuilder.Sql("""
                 INSERT INTO document_mentions ("DocumentId", "Mentions")
                 SELECT "Id", "Mentions" FROM documents WHERE "Mentions" <> '[]';
                 """);
-            migrationBuilder.Sql("""UPDATE documents SET "Mentions" = '[]' WHERE "Mentions" <> '[]';""");
         }
 
         /// <inheritdoc />
