@@ -30,11 +30,14 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
     // Looking for claims of ended processes reads the whole waiting list: not before every batch.
     private static readonly TimeSpan DeadCheckEvery = TimeSpan.FromSeconds(10);
     private DateTimeOffset lastDeadCheck = DateTimeOffset.MinValue;
-
-    /// <summary>A holder's name for claims: this machine, this process, and a part of its own so two holders in one process differ.</summary>
-    public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private RowInserter<SuggestionRow>? suggestions;
     private RowInserter<FailureRow>? failures;
+
+    /// <summary>
+    /// A holder's name for claims and leases: this machine, this process, and a part of its own so
+    /// two holders in one process differ. The first two tell whether the holder still runs.
+    /// </summary>
+    public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>
     /// Extracts every document waiting that no one else holds, then returns what was done. The next
@@ -122,9 +125,7 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
         }
         try
         {
-            await db.ExtractionPending
-                .Where(p => p.ClaimedBy == owner)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.ClaimedBy, (string?)null).SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            await ReleaseAsync(owner, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
@@ -189,11 +190,15 @@ public sealed class ExtractionStage(RapporteurDb db, TimeProvider time, string o
             .ToListAsync(cancellationToken);
         foreach (var holder in holders.Where(IsDeadHere))
         {
-            await db.ExtractionPending
-                .Where(p => p.ClaimedBy == holder)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.ClaimedBy, (string?)null).SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+            await ReleaseAsync(holder, cancellationToken);
         }
     }
+
+    // Every claim of the holder becomes claimable again.
+    private Task<int> ReleaseAsync(string holder, CancellationToken cancellationToken) =>
+        db.ExtractionPending
+            .Where(p => p.ClaimedBy == holder)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ClaimedBy, (string?)null).SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
 
     private static bool IsDeadHere(string holder)
     {

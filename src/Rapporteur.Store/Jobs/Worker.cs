@@ -23,7 +23,7 @@ public sealed class Worker(Func<CancellationToken, Task<RapporteurDb>> open, Htt
     private DateTimeOffset lastResolved = DateTimeOffset.MinValue;
 
     /// <summary>Who holds this worker's leases: host, process and a per-worker part, so two workers in one process differ.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Owner { get; } = ExtractionStage.NewOwner();
 
     public async Task<WorkerSummary> RunAsync(Func<WorkerEvent, Task> onEvent, CancellationToken cancellationToken)
     {
